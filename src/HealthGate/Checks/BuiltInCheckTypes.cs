@@ -1,0 +1,26 @@
+using HealthGate.Checks.Disk;
+using HealthGate.Checks.Exchange;
+using HealthGate.Checks.Http;
+using HealthGate.Checks.Postgres;
+using HealthGate.Checks.Prometheus;
+using HealthGate.Checks.Redis;
+using HealthGate.Checks.Risk;
+using HealthGate.Checks.Scenarios;
+
+namespace HealthGate.Checks;
+
+/// <summary>The check types a configuration can name in <c>Type</c>.</summary>
+internal static class BuiltInCheckTypes
+{
+    public static IReadOnlyDictionary<string, CheckType> All { get; } = new[]
+    {
+        CheckType.Of<PostgresCheckOptions, PostgresHealthCheck>("postgres"),
+        CheckType.Of<RedisCheckOptions, RedisHealthCheck>("redis"),
+        CheckType.Of<HttpCheckOptions, HttpHealthCheck>("http"),
+        CheckType.Of<RiskCheckOptions, RiskHealthCheck>("risk"),
+        CheckType.Of<ExchangeCheckOptions, ExchangeHealthCheck>("exchange"),
+        CheckType.Of<PrometheusCheckOptions, PrometheusHealthCheck>("prometheus"),
+        CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
+        CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
+    }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,91 @@
+using HealthGate.Configuration;
+
+namespace HealthGate.Checks;
+
+/// <summary>
+/// The checks of <c>HealthGate:Checks</c>, bound once to their typed options. Bad entries become
+/// <see cref="Errors"/> (reported at start by the options validator) instead of exceptions here.
+/// </summary>
+internal sealed class CheckCatalog
+{
+    public const string SectionPath = "HealthGate:Checks";
+
+    private CheckCatalog(IReadOnlyList<CheckDefinition> definitions, IReadOnlyList<string> errors)
+    {
+        Definitions = definitions;
+        Errors = errors;
+    }
+
+    public IReadOnlyList<CheckDefinition> Definitions { get; }
+
+    public IReadOnlyList<string> Errors { get; }
+
+    public IEnumerable<string> Secrets() => Definitions.SelectMany(d => d.Options.Secrets());
+
+    public static CheckCatalog Load(IConfiguration configuration, IReadOnlyDictionary<string, CheckType> types)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new ConfigErrors();
+        var definitions = new List<CheckDefinition>();
+        foreach (var section in configuration.GetSection(SectionPath).GetChildren())
+        {
+            var definition = Bind(section, types, errors);
+            if (definition is { Options.Enabled: true })
+            {
+                definitions.Add(definition);
+            }
+        }
+
+        return new CheckCatalog(definitions, errors.Messages);
+    }
+
+    private static CheckDefinition? Bind(IConfigurationSection section, IReadOnlyDictionary<string, CheckType> types, ConfigErrors errors)
+    {
+        if (!IsValidName(section.Key))
+        {
+            errors.Add(section.Path, "a check name may use only letters, digits, '-', '_' and '.'");
+            return null;
+        }
+
+        var typeName = section["Type"];
+        if (string.IsNullOrWhiteSpace(typeName))
+        {
+            errors.Add($"{section.Path}:Type", $"is required (one of: {string.Join(", ", types.Keys.Order())})");
+            return null;
+        }
+
+        if (!types.TryGetValue(typeName, out var type))
+        {
+            errors.Add($"{section.Path}:Type", $"unknown check type '{typeName}' (one of: {string.Join(", ", types.Keys.Order())})");
+            return null;
+        }
+
+        var options = type.NewOptions();
+        try
+        {
+            section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the key it could not convert or did not expect.
+            errors.Add(section.Path, ex.Message);
+            return null;
+        }
+
+        var before = errors.Messages.Count;
+        if (!CheckTiers.TryParse(options.Tier, out var tier))
+        {
+            errors.Add($"{section.Path}:Tier", $"must be one of P0, P1, P2 (was '{options.Tier}')");
+        }
+
+        if (options.TimeoutMs <= 0)
+        {
+            errors.Add($"{section.Path}:TimeoutMs", "must be greater than 0");
+        }
+
+        options.Validate(section.Path, errors);
+        return errors.Messages.Count == before ? new CheckDefinition(section.Key, tier, type, options) : null;
+    }
+
+    private static bool IsValidName(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

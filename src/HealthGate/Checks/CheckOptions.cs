@@ -1,0 +1,27 @@
+using HealthGate.Configuration;
+
+namespace HealthGate.Checks;
+
+/// <summary>The keys every configured check has; each check type derives its own options from this.</summary>
+internal abstract class CheckOptions
+{
+    public const int DefaultTimeoutMs = 2000;
+
+    public string? Type { get; set; }
+
+    public string? Tier { get; set; }
+
+    public int TimeoutMs { get; set; } = DefaultTimeoutMs;
+
+    public string[] Tags { get; set; } = [];
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Adds one error per bad type-specific key; <paramref name="key"/> is this check's section path.</summary>
+    public virtual void Validate(string key, ConfigErrors errors)
+    {
+    }
+
+    /// <summary>Values that must never appear in a response or a log line (passwords, tokens).</summary>
+    public virtual IEnumerable<string> Secrets() => [];
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HealthGate.Checks.Http;
+
+/// <summary>
+/// One GET for the HTTP-based checks: times it, reads the body, and turns transport failures and unexpected
+/// status codes into the shared reasons, so each check only judges the body it got.
+/// </summary>
+internal sealed class HttpProbe(IHttpClientFactory clients)
+{
+    public const string ClientName = "healthgate-checks";
+
+    /// <summary>Bodies larger than this are refused; a check reads state documents, not downloads.</summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public async Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient(ClientName);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var body = await ReadBodyAsync(response.Content, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var status = (int)response.StatusCode;
+            HealthCheckResult? failure = expectedStatus switch
+            {
+                null when !response.IsSuccessStatusCode => UnexpectedStatus(status, "a 2xx status"),
+                { } expected when status != expected => UnexpectedStatus(status, expected.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                _ => null,
+            };
+            return new HttpProbeResponse(status, body, elapsed, failure);
+        }
+        catch (HttpRequestException ex)
+        {
+            var description = ex.StatusCode is null ? $"cannot reach {Safe(url)}: {ex.Message}" : ex.Message;
+            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, description));
+        }
+        catch (InvalidDataException ex)
+        {
+            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, ex.Message));
+        }
+    }
+
+    private static HealthCheckResult UnexpectedStatus(int status, string expected) => CheckOutcome.Unhealthy(
+        Reasons.UnexpectedStatus,
+        $"HTTP {status} ({(HttpStatusCode)status}), expected {expected}",
+        new Dictionary<string, object> { ["statusCode"] = status });
+
+    private static async Task<string> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxBodyBytes)
+        {
+            throw new InvalidDataException($"response body is larger than {MaxBodyBytes} bytes");
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new InvalidDataException($"response body is larger than {MaxBodyBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The URL without user info or query, which may carry credentials.</summary>
+    internal static string Safe(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", "", StringComparison.Ordinal) : url;
+}
+
+internal sealed record HttpProbeResponse(int StatusCode, string Body, TimeSpan Elapsed, HealthCheckResult? Failure)
+{
+    public double ElapsedMs => Math.Round(Elapsed.TotalMilliseconds, 3);
+
+    public static HttpProbeResponse Failed(TimeSpan elapsed, HealthCheckResult failure) => new(0, "", elapsed, failure);
+}

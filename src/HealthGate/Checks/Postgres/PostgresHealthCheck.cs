@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace HealthGate.Checks.Postgres;
+
+/// <summary>Proves the database accepts a connection and answers the configured query.</summary>
+internal sealed class PostgresHealthCheck(PostgresCheckOptions options, PostgresDataSources dataSources) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var dataSource = dataSources.Get(options.ConnectionString!);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(options.Query, connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            var latencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+            return CheckOutcome.Healthy($"query answered in {latencyMs:F1} ms", new Dictionary<string, object> { ["latencyMs"] = latencyMs });
+        }
+        catch (PostgresException ex)
+        {
+            return CheckOutcome.Unhealthy(Reasons.QueryFailed, $"the server refused the query: {ex.SqlState} {ex.MessageText}");
+        }
+        catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Pooled connections to a restarted server are dead; drop them so the next run connects afresh.
+            dataSource.Clear();
+            return CheckOutcome.Unhealthy(Reasons.Unreachable, $"cannot reach the database: {ex.InnerException?.Message ?? ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace HealthGate.Checks;
+
+/// <summary>The stable reason tokens of the preflight JSON; dashboards and alerts match on them.</summary>
+internal static class Reasons
+{
+    public const string Ok = "ok";
+    public const string Degraded = "degraded";
+    public const string Unhealthy = "unhealthy";
+    public const string Timeout = "timeout";
+    public const string Exception = "exception";
+    public const string Unreachable = "unreachable";
+    public const string UnexpectedStatus = "unexpected_status";
+    public const string Slow = "slow";
+    public const string BodyMismatch = "body_mismatch";
+    public const string InvalidResponse = "invalid_response";
+    public const string QueryFailed = "query_failed";
+    public const string EssActive = "ess_active";
+    public const string RiskCritical = "risk_critical";
+    public const string MissingField = "missing_field";
+    public const string ClockSkew = "clock_skew";
+    public const string MissingMetrics = "missing_metrics";
+    public const string MissingScenarios = "missing_scenarios";
+    public const string TooFewScenarios = "too_few_scenarios";
+    public const string PathMissing = "path_missing";
+    public const string NotWritable = "not_writable";
+    public const string LowDiskSpace = "low_disk_space";
+    public const string StaleResult = "stale";
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HealthGate.Checks.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HealthGate.Checks.Risk;
+
+/// <summary>
+/// Proves the trading backend's risk state allows trading: the emergency stop (ESS) is off and the global risk
+/// level is not a blocking one. A field that is missing proves nothing, so it fails.
+/// </summary>
+internal sealed class RiskHealthCheck(RiskCheckOptions options, HttpProbe probe) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var response = await probe.GetAsync(options.Url!, expectedStatus: null, cancellationToken);
+        if (response.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (!JsonBody.TryParse(response, out var document, out failure))
+        {
+            return failure;
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (!JsonPointer.TryResolve(root, options.EssActivePointer, out var ess) || ess.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return CheckOutcome.Unhealthy(Reasons.MissingField, $"no boolean ESS state at {options.EssActivePointer}");
+            }
+
+            if (!JsonPointer.TryResolve(root, options.LevelPointer, out var levelElement) || levelElement.ValueKind != JsonValueKind.String)
+            {
+                return CheckOutcome.Unhealthy(Reasons.MissingField, $"no risk level string at {options.LevelPointer}");
+            }
+
+            var level = levelElement.GetString()!;
+            var essActive = ess.GetBoolean();
+            var data = new Dictionary<string, object> { ["level"] = level, ["essActive"] = essActive };
+            if (essActive)
+            {
+                return CheckOutcome.Unhealthy(Reasons.EssActive, "the emergency stop (ESS) is active", data);
+            }
+
+            if (options.EffectiveBlockingLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
+            {
+                return CheckOutcome.Unhealthy(Reasons.RiskCritical, $"global risk level is {level}", data);
+            }
+
+            return CheckOutcome.Healthy($"risk level {level}, ESS off", data);
+        }
+    }
+}

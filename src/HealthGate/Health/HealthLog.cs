@@ -1,0 +1,7 @@
+namespace HealthGate.Health;
+
+internal static partial class HealthLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Readiness run: {Status}, {Count} checks in {DurationMs:F1} ms")]
+    public static partial void ReadinessRun(ILogger logger, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus status, int count, double durationMs);
+}

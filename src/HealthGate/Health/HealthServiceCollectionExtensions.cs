@@ -1,0 +1,12 @@
+namespace HealthGate.Health;
+
+internal static class HealthServiceCollectionExtensions
+{
+    public static IServiceCollection AddHealthGateReadiness(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<ReadinessState>();
+        services.AddHostedService<ReadinessPublisher>();
+        return services;
+    }
+}

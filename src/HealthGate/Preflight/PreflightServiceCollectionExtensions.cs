@@ -1,0 +1,12 @@
+namespace HealthGate.Preflight;
+
+internal static class PreflightServiceCollectionExtensions
+{
+    public static IServiceCollection AddHealthGatePreflight(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<PreflightModes>();
+        services.AddSingleton<PreflightService>();
+        return services;
+    }
+}

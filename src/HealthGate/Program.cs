@@ -1,0 +1,33 @@
+using HealthGate.Checks;
+using HealthGate.Configuration;
+using HealthGate.Health;
+using HealthGate.Preflight;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddConfigFileArgument(args);
+
+    builder.Services.AddProblemDetails();
+    builder.Services.AddHealthGateOptions();
+    builder.Services.AddHealthGateChecks();
+    builder.Services.AddHealthGateReadiness();
+    builder.Services.AddHealthGatePreflight();
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+
+    app.MapHealthApi();
+    app.MapPreflightApi();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.IsConfigurationError(ex))
+{
+    return StartupFailure.Report(ex, Console.Error);
+}
+
+/// <summary>The entry point, public so integration tests can host the service.</summary>
+public partial class Program;
