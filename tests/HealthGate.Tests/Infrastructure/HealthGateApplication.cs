@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace HealthGate.Tests.Infrastructure;
+
+/// <summary>
+/// The service in-process with exactly the given configuration: appsettings.json is dropped so that its
+/// sample checks do not join the test's.
+/// </summary>
+public sealed class HealthGateApplication(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    /// <summary>Settings under <c>HealthGate:</c> from a flat list of (key, value), for readable tests.</summary>
+    public static HealthGateApplication With(params (string Key, object? Value)[] settings) =>
+        new(settings.ToDictionary(s => "HealthGate:" + s.Key, s => s.Value switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => s.Value.ToString(),
+        }));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            config.Sources.Clear();
+            config.AddInMemoryCollection(settings);
+        });
+    }
+}
