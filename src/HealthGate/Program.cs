@@ -15,6 +15,7 @@ try
     builder.Services.AddHealthGatePreflight();
 
     var app = builder.Build();
+    app.Services.ValidateHealthGateOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
 

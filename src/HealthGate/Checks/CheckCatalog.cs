@@ -61,13 +61,20 @@ internal sealed class CheckCatalog
         }
 
         var options = type.NewOptions();
+        var known = options.GetType().GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var unknown in section.GetChildren().Where(c => !known.Contains(c.Key)))
+        {
+            // A misspelt key would otherwise be ignored and its default used in silence.
+            errors.Add(unknown.Path, $"unknown key for a {type.Name} check (known: {string.Join(", ", known.Order())})");
+        }
+
         try
         {
-            section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            section.Bind(options);
         }
         catch (InvalidOperationException ex)
         {
-            // The binder names the key it could not convert or did not expect.
+            // The binder names the key and the type it could not convert to.
             errors.Add(section.Path, ex.Message);
             return null;
         }

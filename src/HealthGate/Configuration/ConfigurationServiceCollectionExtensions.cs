@@ -14,4 +14,14 @@ internal static class ConfigurationServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new UtcTimestampConverter()));
         return services;
     }
+
+    /// <summary>
+    /// Validates before the host starts, so a bad key is reported by <see cref="StartupFailure"/> alone rather than
+    /// also by the host's own failure log with its stack trace. ValidateOnStart stays as the backstop.
+    /// </summary>
+    public static void ValidateHealthGateOptions(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<IOptions<HealthGateOptions>>().Value;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGate.Tests.Infrastructure;
 
@@ -10,15 +11,20 @@ namespace HealthGate.Tests.Infrastructure;
 /// </summary>
 public sealed class HealthGateApplication(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>Extra services, e.g. health checks registered in code, as a user of the service would add them.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>Settings under <c>HealthGate:</c> from a flat list of (key, value), for readable tests.</summary>
-    public static HealthGateApplication With(params (string Key, object? Value)[] settings) =>
-        new(settings.ToDictionary(s => "HealthGate:" + s.Key, s => s.Value switch
+    public static HealthGateApplication With(params (string Key, object? Value)[] settings) => new(Flatten(settings));
+
+    public static Dictionary<string, string?> Flatten(IEnumerable<(string Key, object? Value)> settings) =>
+        settings.ToDictionary(s => "HealthGate:" + s.Key, s => s.Value switch
         {
             null => null,
             bool b => b ? "true" : "false",
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => s.Value.ToString(),
-        }));
+        });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,5 +35,9 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
             config.Sources.Clear();
             config.AddInMemoryCollection(settings);
         });
+        if (ExtraServices is not null)
+        {
+            builder.ConfigureServices(ExtraServices);
+        }
     }
 }

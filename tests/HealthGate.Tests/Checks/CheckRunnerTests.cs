@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+
+namespace HealthGate.Tests.Checks;
+
+/// <summary>The engine: timeouts, exceptions, parallelism and checks registered in code.</summary>
+public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
+{
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+
+    [Fact]
+    public async Task HangingUrlIsTimeoutAfterItsTimeoutMs()
+    {
+        _standIn.Hang("/hang");
+        await using var app = HealthGateApplication.With([.. Check("stuck", "http", "P0", ("Url", _standIn.Url("/hang")), ("TimeoutMs", 1000))]);
+        await GetPreflightAsync(app, "paper"); // warm the host so the figure below is the run alone
+
+        var stopwatch = Stopwatch.StartNew();
+        var (status, json) = await GetPreflightAsync(app, "paper");
+        stopwatch.Stop();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var check = json.GetProperty("checks")[0];
+        Assert.Equal("timeout", check.GetProperty("reason").GetString());
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.InRange(check.GetProperty("durationMs").GetDouble(), 950, 1900);
+        Assert.InRange(stopwatch.Elapsed.TotalMilliseconds, 950, 2900);
+    }
+
+    [Fact]
+    public async Task TenSlowChecksRunInParallel()
+    {
+        _standIn.Delay("/slow400", TimeSpan.FromMilliseconds(400));
+        var checks = Enumerable.Range(1, 10).SelectMany(i => Check($"slow-{i}", "http", "P0", ("Url", _standIn.Url("/slow400")))).ToArray();
+        await using var app = HealthGateApplication.With(checks);
+
+        var (_, json) = await GetPreflightAsync(app, "paper");
+
+        Assert.Equal("PASS", json.GetProperty("verdict").GetString());
+        Assert.Equal(10, json.GetProperty("summary").GetProperty("healthy").GetInt32());
+
+        // Sequential would be at least 4000 ms; parallel is one check's time plus overhead.
+        Assert.InRange(json.GetProperty("durationMs").GetDouble(), 400, 2500);
+    }
+
+    [Fact]
+    public async Task CheckThatThrowsIsUnhealthyWithReasonException()
+    {
+        await using var app = new HealthGateApplication(new Dictionary<string, string?>())
+        {
+            ExtraServices = s => s.AddHealthChecks().AddCheck("throws", new ThrowingCheck("boom Password=hunter2-secret"), tags: ["P0", "custom"]),
+        };
+
+        var (status, json) = await GetPreflightAsync(app, "paper");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var check = json.GetProperty("checks")[0];
+        Assert.Equal("exception", check.GetProperty("reason").GetString());
+        Assert.Equal("custom", check.GetProperty("type").GetString());
+        Assert.DoesNotContain("hunter2-secret", json.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("at HealthGate", json.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckThatIgnoresItsTokenIsStillBoundedByItsTimeout()
+    {
+        await using var app = new HealthGateApplication(new Dictionary<string, string?>())
+        {
+            ExtraServices = s => s.AddHealthChecks().Add(new HealthCheckRegistration(
+                "deaf", new DeafCheck(), HealthStatus.Unhealthy, ["P1", "custom"], TimeSpan.FromMilliseconds(300))),
+        };
+
+        var (_, json) = await GetPreflightAsync(app, "live");
+
+        Assert.Equal("P1_FAIL", json.GetProperty("verdict").GetString());
+        Assert.Equal("timeout", json.GetProperty("checks")[0].GetProperty("reason").GetString());
+        Assert.InRange(json.GetProperty("durationMs").GetDouble(), 250, 2000);
+    }
+
+    [Fact]
+    public async Task CodeRegisteredCheckWithTierTagJoinsModesAndUntaggedDoesNot()
+    {
+        await using var app = new HealthGateApplication(new Dictionary<string, string?>())
+        {
+            ExtraServices = s => s.AddHealthChecks()
+                .AddCheck("tagged", () => HealthCheckResult.Degraded("half"), tags: ["P2", "custom"])
+                .AddCheck("untagged", () => HealthCheckResult.Unhealthy("ignored")),
+        };
+
+        var (_, json) = await GetPreflightAsync(app, "live");
+
+        var check = Assert.Single(json.GetProperty("checks").EnumerateArray());
+        Assert.Equal("tagged", check.GetProperty("name").GetString());
+        Assert.Equal("P2", check.GetProperty("tier").GetString());
+        Assert.Equal("degraded", check.GetProperty("reason").GetString());
+        Assert.Equal("P2_WARN", json.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task ConcurrentPreflightsOfOneModeShareOneRun()
+    {
+        var hits = 0;
+        _standIn.Respond("/counted", async context =>
+        {
+            Interlocked.Increment(ref hits);
+            await Task.Delay(300, context.RequestAborted);
+            context.Response.StatusCode = 200;
+        });
+        await using var app = HealthGateApplication.With([
+            .. Check("counted", "http", "P0", ("Url", _standIn.Url("/counted"))),
+            ("Readiness:Tiers:0", "P2"), // keep the background run off the counted endpoint
+        ]);
+        using var client = app.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetStringAsync(new Uri("/preflight?mode=paper", UriKind.Relative))));
+
+        var runIds = responses.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement.GetProperty("runId").GetString()).Distinct().ToList();
+        Assert.True(hits < 8, $"{hits} requests reached the dependency for 8 concurrent preflights");
+        Assert.Equal(hits, runIds.Count);
+    }
+
+    private sealed class ThrowingCheck(string message) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException(message);
+    }
+
+    private sealed class DeafCheck : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
+            return HealthCheckResult.Healthy();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using HealthGate.Tests.Infrastructure;
+using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+
+namespace HealthGate.Tests.Checks;
+
+/// <summary>The redis check against a real redis-server, including the server going away and coming back.</summary>
+public sealed class RedisCheckTests : IAsyncLifetime
+{
+    private readonly RedisServer _redis = new();
+
+    public Task InitializeAsync() => _redis.InitializeAsync();
+
+    public Task DisposeAsync() => _redis.DisposeAsync();
+
+    [Fact]
+    public async Task ReachableRedisIsHealthyWithPingLatency()
+    {
+        await using var app = HealthGateApplication.With([.. Check("redis", "redis", "P0", ("ConnectionString", _redis.ConnectionString))]);
+
+        var (status, json) = await GetPreflightAsync(app, "paper");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var check = json.GetProperty("checks")[0];
+        Assert.Equal("ok", check.GetProperty("reason").GetString());
+        Assert.StartsWith("PONG", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(check.GetProperty("data").GetProperty("latencyMs").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task StoppedRedisIsNoGoAndRestartedRedisIsGoAgainWithoutRestartingTheService()
+    {
+        await using var app = HealthGateApplication.With([.. Check("redis", "redis", "P0", ("ConnectionString", _redis.ConnectionString))]);
+        var (_, before) = await GetPreflightAsync(app, "paper");
+        Assert.Equal("PASS", before.GetProperty("verdict").GetString());
+
+        await _redis.StopAsync();
+        var (stoppedStatus, stopped) = await GetPreflightAsync(app, "paper");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stoppedStatus);
+        Assert.Equal("P0_FAIL", stopped.GetProperty("verdict").GetString());
+        Assert.Matches("^(unreachable|timeout)$", stopped.GetProperty("checks")[0].GetProperty("reason").GetString());
+
+        await _redis.StartAsync();
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await GetPreflightAsync(app, "paper")).Json.GetProperty("verdict").GetString() == "PASS",
+            TimeSpan.FromSeconds(20),
+            "PASS after Redis came back");
+    }
+
+    [Fact]
+    public async Task PasswordInConnectionStringNeverAppearsInResponses()
+    {
+        const string password = "redis-Secret-41q";
+        await using var app = HealthGateApplication.With([
+            .. Check("redis", "redis", "P0", ("ConnectionString", $"{_redis.ConnectionString},password={password}")),
+        ]);
+        using var client = app.CreateClient();
+
+        var (_, json) = await GetPreflightAsync(app, "paper");
+        var ready = await Readiness.WaitForEntryAsync(client, "redis");
+
+        Assert.DoesNotContain(password, json.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, ready, StringComparison.Ordinal);
+    }
+}

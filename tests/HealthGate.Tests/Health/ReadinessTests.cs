@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using HealthGate.Checks;
+using HealthGate.Health;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Tests.Infrastructure.Settings;
+
+namespace HealthGate.Tests.Health;
+
+/// <summary>Kubernetes probes: liveness touches nothing, readiness answers from the background run.</summary>
+public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
+{
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+
+    [Fact]
+    public async Task LiveIsHealthyAndTouchesNoDependency()
+    {
+        var hits = 0;
+        _standIn.Respond("/live-dep", context =>
+        {
+            Interlocked.Increment(ref hits);
+            return Task.CompletedTask;
+        });
+        await using var app = HealthGateApplication.With([
+            .. Check("dep", "http", "P1", ("Url", _standIn.Url("/live-dep"))),
+            ("Readiness:Tiers:0", "P0"),
+        ]);
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(0, hits);
+    }
+
+    [Fact]
+    public async Task ReadyIs200InHealthChecksUiFormatWhenP0IsHealthy()
+    {
+        _standIn.Respond("/ready-ok", 200, "ok");
+        await using var app = HealthGateApplication.With([.. Check("svc", "http", "P0", ("Url", _standIn.Url("/ready-ok")))]);
+        using var client = app.CreateClient();
+
+        var body = await Readiness.WaitForEntryAsync(client, "svc");
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var root = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Healthy", root.GetProperty("status").GetString());
+        Assert.Matches(@"^\d\d:\d\d:\d\d(\.\d+)?$", root.GetProperty("totalDuration").GetString());
+        var entry = root.GetProperty("entries").GetProperty("svc");
+        Assert.Equal("Healthy", entry.GetProperty("status").GetString());
+        Assert.Equal("P0,http", string.Join(",", entry.GetProperty("tags").EnumerateArray().Select(t => t.GetString())));
+        Assert.True(entry.TryGetProperty("duration", out _));
+        Assert.True(entry.TryGetProperty("description", out _));
+    }
+
+    [Fact]
+    public async Task ReadyIs503WhenAP0CheckIsUnhealthy()
+    {
+        _standIn.Respond("/ready-down", 500, "down");
+        await using var app = HealthGateApplication.With([.. Check("svc", "http", "P0", ("Url", _standIn.Url("/ready-down")))]);
+        using var client = app.CreateClient();
+
+        await Readiness.WaitForEntryAsync(client, "svc");
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProbesAreAnsweredFromTheCachedRunNotByRunningChecks()
+    {
+        var hits = 0;
+        _standIn.Respond("/ready-counted", context =>
+        {
+            Interlocked.Increment(ref hits);
+            return Task.CompletedTask;
+        });
+        await using var app = HealthGateApplication.With([
+            .. Check("svc", "http", "P0", ("Url", _standIn.Url("/ready-counted"))),
+            ("Readiness:PeriodSeconds", 3600),
+        ]);
+        using var client = app.CreateClient();
+        await Readiness.WaitForEntryAsync(client, "svc");
+        var afterFirstRun = hits;
+
+        for (var i = 0; i < 20; i++)
+        {
+            await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        }
+
+        Assert.Equal(1, afterFirstRun);
+        Assert.Equal(afterFirstRun, hits);
+    }
+
+    [Fact]
+    public void ResultOlderThanThreePeriodsIsUnhealthy()
+    {
+        var startedAt = DateTimeOffset.Parse("2026-11-22T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var healthy = new CheckResult("svc", "http", CheckTier.P0, HealthStatus.Healthy, 1, "ok", "fine", new Dictionary<string, object>());
+        var run = new CheckRun(startedAt, TimeSpan.FromMilliseconds(5), [healthy]);
+        var maxAge = TimeSpan.FromSeconds(30);
+
+        var fresh = ReadinessResponse.From(run, startedAt.AddSeconds(29), maxAge);
+        var stale = ReadinessResponse.From(run, startedAt.AddSeconds(31), maxAge);
+        var none = ReadinessResponse.From(null, startedAt, maxAge);
+
+        Assert.Equal(HealthStatus.Healthy, fresh.Status);
+        Assert.Equal(HealthStatus.Unhealthy, stale.Status);
+        Assert.Equal("stale", stale.Entries[ReadinessResponse.PublisherEntry].Data["reason"]);
+        Assert.Equal(HealthStatus.Unhealthy, none.Status);
+    }
+}
