@@ -125,7 +125,6 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
     [InlineData("Url", "risk/state", "HealthGate:Checks:risk:Url: must be an absolute http:// or https:// URL")]
     [InlineData("LevelPointer", "global_risk/level", "HealthGate:Checks:risk:LevelPointer:")]
     [InlineData("EssActivePointer", "ess.active", "HealthGate:Checks:risk:EssActivePointer:")]
-    [InlineData("Unknown", "x", "HealthGate:Checks:risk")]
     public void BadConfigurationIsRefusedNamingTheKey(string? key, object? value, string expected)
     {
         (string, object?)[] keys = key is null ? [] : key == "Url" ? [("Url", value)] : [("Url", "http://127.0.0.1/risk"), (key, value)];
@@ -133,6 +132,16 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
         var errors = CheckJson.ConfigErrors(Check("risk", "risk", "P0", keys));
 
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMisspelledKeyIsRefusedNamingIt()
+    {
+        var errors = CheckJson.ConfigErrors(Check("risk", "risk", "P0", ("Url", "http://127.0.0.1/risk"), ("BlockingLevel:0", "HIGH")));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("HealthGate:Checks:risk:", error, StringComparison.Ordinal);
+        Assert.Contains("'BlockingLevel'", error, StringComparison.Ordinal);
     }
 
     private Task<JsonElement> RunStateAsync(string path, string body)
