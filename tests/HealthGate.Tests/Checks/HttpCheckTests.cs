@@ -1,5 +1,6 @@
 using HealthGate.Checks.Http;
 using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using static HealthGate.Tests.Infrastructure.Settings;
 
 namespace HealthGate.Tests.Checks;
@@ -84,6 +85,23 @@ public sealed class HttpCheckTests(HttpStandInFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task AConnectionDroppedMidBodyIsUnreachable()
+    {
+        _standIn.Respond("/http/dropped", async context =>
+        {
+            context.Response.ContentLength = 1000;
+            await context.Response.WriteAsync("partial");
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+        });
+
+        var check = await RunAsync(("Url", _standIn.Url("/http/dropped")));
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("unreachable", check.Reason());
+    }
+
+    [Fact]
     public async Task CredentialsInTheUrlNeverAppearInTheResult()
     {
         var check = await RunAsync(("Url", $"http://probe:Pa55-word-9q@127.0.0.1:{FreePort.Next()}/health"));
@@ -101,7 +119,7 @@ public sealed class HttpCheckTests(HttpStandInFixture fixture) : IClassFixture<H
 
         Assert.Equal("Degraded", check.Status());
         Assert.Equal("slow", check.Reason());
-        Assert.True(check.Data("latencyMs").GetDouble() >= 150);
+        Assert.True(check.Data("latencyMs").GetDouble() >= 100);
     }
 
     [Fact]
