@@ -75,7 +75,7 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
 
     /// <summary>The URL without user info or query, which may carry credentials.</summary>
     internal static string Safe(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path).Replace(uri.UserInfo + "@", "", StringComparison.Ordinal) : url;
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath}" : url;
 }
 
 internal sealed record HttpProbeResponse(int StatusCode, string Body, TimeSpan Elapsed, HealthCheckResult? Failure)

@@ -21,6 +21,11 @@ internal sealed class ScenariosCheckOptions : CheckOptions
             // A registry check that expects nothing would pass an empty registry.
             errors.Add($"{key}:Expected", "list the expected scenarios, or set MinCount");
         }
+
+        if (Expected.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{key}:Expected", "must not contain empty names");
+        }
     }
 
     public override IEnumerable<string> Secrets() => UrlSecrets.Of(Url);

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using HealthGate.Checks;
+using HealthGate.Checks.Exchange;
+using HealthGate.Checks.Http;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Tests.Infrastructure.Settings;
+
+namespace HealthGate.Tests.Checks;
+
+/// <summary>The <c>exchange</c> check against a real HTTP stand-in whose time endpoint answers a chosen clock.</summary>
+public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
+{
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+
+    [Fact]
+    public async Task AServerClockThatAgreesIsHealthyWithSkewAndRoundTripInData()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        ServeTime("/exchange/time-now", TimeSpan.Zero);
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")), ("TimeUrl", _standIn.Url("/exchange/time-now")));
+
+        Assert.Equal("Healthy", check.Status());
+        Assert.Equal("ok", check.Reason());
+        Assert.True(Math.Abs(check.Data("skewMs").GetDouble()) < 1000, $"skew {check.Data("skewMs")} ms");
+        Assert.True(check.Data("rttMs").GetDouble() >= 0);
+        Assert.True(check.Data("pingMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task AServerClockFiveSecondsAheadIsClockSkew()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        ServeTime("/exchange/time-ahead", TimeSpan.FromSeconds(5));
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")), ("TimeUrl", _standIn.Url("/exchange/time-ahead")));
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("clock_skew", check.Reason());
+        Assert.InRange(check.Data("skewMs").GetDouble(), 4000, 6000);
+        Assert.True(check.Data("rttMs").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public async Task AServerClockFiveSecondsBehindIsClockSkew()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        ServeTime("/exchange/time-behind", TimeSpan.FromSeconds(-5));
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")), ("TimeUrl", _standIn.Url("/exchange/time-behind")));
+
+        Assert.Equal("clock_skew", check.Reason());
+        Assert.InRange(check.Data("skewMs").GetDouble(), -6000, -4000);
+    }
+
+    [Fact]
+    public async Task MaxClockSkewMsIsConfigurable()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        ServeTime("/exchange/time-ahead-tolerated", TimeSpan.FromSeconds(5));
+
+        var check = await RunAsync(
+            ("PingUrl", _standIn.Url("/exchange/ping")),
+            ("TimeUrl", _standIn.Url("/exchange/time-ahead-tolerated")),
+            ("MaxClockSkewMs", 10_000));
+
+        Assert.Equal("Healthy", check.Status());
+    }
+
+    [Fact]
+    public async Task AConfiguredServerTimePointerIsFollowed()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        _standIn.Respond("/exchange/time-nested", context => context.Response.WriteAsJsonAsync(
+            new { data = new[] { new { ts = DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds() } } }));
+
+        var check = await RunAsync(
+            ("PingUrl", _standIn.Url("/exchange/ping")),
+            ("TimeUrl", _standIn.Url("/exchange/time-nested")),
+            ("ServerTimePointer", "/data/0/ts"));
+
+        Assert.Equal("clock_skew", check.Reason());
+    }
+
+    [Fact]
+    public async Task SkewIsMeasuredAgainstTheMidpointOfTheRoundTrip()
+    {
+        // Our clock reads T when the request leaves and T+4 s when the answer arrives; the server stamped T+2 s.
+        var sent = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        _standIn.Respond("/exchange/time-fixed", 200, $$"""{"serverTime":{{sent.AddSeconds(2).ToUnixTimeMilliseconds()}}}""");
+        var options = new ExchangeCheckOptions
+        {
+            PingUrl = _standIn.Url("/exchange/ping"),
+            TimeUrl = _standIn.Url("/exchange/time-fixed"),
+            MaxClockSkewMs = 100,
+        };
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var check = new ExchangeHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>()), new ScriptedClock(sent, sent.AddSeconds(4)));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal(0.0, result.Data["skewMs"]);
+        Assert.Equal(4000.0, result.Data["rttMs"]);
+    }
+
+    [Fact]
+    public async Task WithoutATimeUrlOnlyConnectivityIsProven()
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")));
+
+        Assert.Equal("Healthy", check.Status());
+        Assert.False(check.GetProperty("data").TryGetProperty("skewMs", out _));
+    }
+
+    [Fact]
+    public async Task AFailingPingIsUnexpectedStatus()
+    {
+        _standIn.Respond("/exchange/ping-down", 418, "{}");
+        ServeTime("/exchange/time-ok", TimeSpan.Zero);
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping-down")), ("TimeUrl", _standIn.Url("/exchange/time-ok")));
+
+        Assert.Equal("unexpected_status", check.Reason());
+    }
+
+    [Fact]
+    public async Task AClosedPortIsUnreachable()
+    {
+        var check = await RunAsync(("PingUrl", $"http://127.0.0.1:{FreePort.Next()}/api/v3/ping"));
+
+        Assert.Equal("unreachable", check.Reason());
+    }
+
+    [Theory]
+    [InlineData("time-missing", """{"serverTimeMs":1}""", "missing_field")]
+    [InlineData("time-string", """{"serverTime":"1764000000000"}""", "missing_field")]
+    [InlineData("time-html", "<html>maintenance</html>", "invalid_response")]
+    public async Task ATimeAnswerWithoutANumericServerTimeIsUnhealthy(string path, string body, string reason)
+    {
+        _standIn.Respond("/exchange/ping", 200, "{}");
+        _standIn.Respond("/exchange/" + path, 200, body);
+
+        var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")), ("TimeUrl", _standIn.Url("/exchange/" + path)));
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal(reason, check.Reason());
+    }
+
+    [Theory]
+    [InlineData(null, null, "HealthGate:Checks:binance:PingUrl: is required")]
+    [InlineData("TimeUrl", "api/v3/time", "HealthGate:Checks:binance:TimeUrl: must be an absolute http:// or https:// URL")]
+    [InlineData("ServerTimePointer", "serverTime", "HealthGate:Checks:binance:ServerTimePointer:")]
+    [InlineData("MaxClockSkewMs", 0, "HealthGate:Checks:binance:MaxClockSkewMs:")]
+    public void BadConfigurationIsRefusedNamingTheKey(string? key, object? value, string expected)
+    {
+        (string, object?)[] keys = key is null ? [] : [("PingUrl", "http://127.0.0.1/ping"), (key, value)];
+
+        var errors = CheckJson.ConfigErrors(Check("binance", "exchange", "P1", keys));
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    private void ServeTime(string path, TimeSpan offset) =>
+        _standIn.Respond(path, context => context.Response.WriteAsync(
+            $$"""{"serverTime":{{DateTimeOffset.UtcNow.Add(offset).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}}}"""));
+
+    private static async Task<JsonElement> RunAsync(params (string Key, object? Value)[] keys)
+    {
+        await using var app = HealthGateApplication.With(Check("binance", "exchange", "P1", keys));
+        return await CheckJson.RunAsync(app, "binance");
+    }
+
+    /// <summary>A clock that reads the given instants in turn, then stays at the last.</summary>
+    private sealed class ScriptedClock(params DateTimeOffset[] readings) : TimeProvider
+    {
+        private int _next;
+
+        public override DateTimeOffset GetUtcNow() => readings[Math.Min(_next++, readings.Length - 1)];
+    }
+}

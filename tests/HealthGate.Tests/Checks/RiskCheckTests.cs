@@ -1,0 +1,158 @@
+using System.Text.Json;
+using HealthGate.Tests.Infrastructure;
+using static HealthGate.Tests.Infrastructure.Settings;
+
+namespace HealthGate.Tests.Checks;
+
+/// <summary>The <c>risk</c> check against a real HTTP stand-in serving the backend's risk state.</summary>
+public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
+{
+    private static readonly string[] HighOnly = ["HIGH"];
+
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+
+    [Fact]
+    public async Task ANormalLevelWithEssOffIsHealthy()
+    {
+        var check = await RunStateAsync("/risk/normal", """{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}""");
+
+        Assert.Equal("Healthy", check.Status());
+        Assert.Equal("ok", check.Reason());
+        Assert.Equal("NORMAL", check.Data("level").GetString());
+        Assert.False(check.Data("essActive").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ACriticalLevelIsRiskCriticalByDefault()
+    {
+        var check = await RunStateAsync("/risk/critical", """{"global_risk":{"level":"CRITICAL"},"ess":{"active":false}}""");
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("risk_critical", check.Reason());
+        Assert.Contains("CRITICAL", check.Description(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABlockingLevelMatchesWhateverItsCase()
+    {
+        var check = await RunStateAsync("/risk/critical-lower", """{"global_risk":{"level":"critical"},"ess":{"active":false}}""");
+
+        Assert.Equal("risk_critical", check.Reason());
+    }
+
+    [Fact]
+    public async Task AnActiveEmergencyStopIsEssActive()
+    {
+        var check = await RunStateAsync("/risk/ess", """{"global_risk":{"level":"NORMAL"},"ess":{"active":true}}""");
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("ess_active", check.Reason());
+        Assert.True(check.Data("essActive").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("level-missing", """{"ess":{"active":false}}""")]
+    [InlineData("ess-missing", """{"global_risk":{"level":"NORMAL"}}""")]
+    [InlineData("level-null", """{"global_risk":{"level":null},"ess":{"active":false}}""")]
+    [InlineData("level-number", """{"global_risk":{"level":3},"ess":{"active":false}}""")]
+    [InlineData("ess-string", """{"global_risk":{"level":"NORMAL"},"ess":{"active":"false"}}""")]
+    [InlineData("empty-object", "{}")]
+    [InlineData("array", """[{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}]""")]
+    public async Task AMissingOrMistypedFieldIsMissingFieldNeverHealthy(string path, string body)
+    {
+        var check = await RunStateAsync("/risk/" + path, body);
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("missing_field", check.Reason());
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotJsonIsInvalidResponse()
+    {
+        var check = await RunStateAsync("/risk/html", "<html><body>Bad gateway</body></html>");
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal("invalid_response", check.Reason());
+    }
+
+    [Fact]
+    public async Task ANon2xxStatusIsUnexpectedStatus()
+    {
+        _standIn.Respond("/risk/down", 503, """{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}""");
+
+        var check = await RunAsync(("Url", _standIn.Url("/risk/down")));
+
+        Assert.Equal("unexpected_status", check.Reason());
+    }
+
+    [Fact]
+    public async Task AClosedPortIsUnreachable()
+    {
+        var check = await RunAsync(("Url", $"http://127.0.0.1:{FreePort.Next()}/risk/state"));
+
+        Assert.Equal("unreachable", check.Reason());
+    }
+
+    [Theory]
+    [InlineData("HIGH", "Unhealthy", "risk_critical")]
+    [InlineData("CRITICAL", "Healthy", "ok")]
+    public async Task ConfiguredBlockingLevelsReplaceTheDefault(string level, string status, string reason)
+    {
+        _standIn.Respond($"/risk/replace-{level}", 200, $$$"""{"global_risk":{"level":"{{{level}}}"},"ess":{"active":false}}""");
+
+        var check = await RunAsync(("Url", _standIn.Url($"/risk/replace-{level}")), ("BlockingLevels", HighOnly));
+
+        Assert.Equal(status, check.Status());
+        Assert.Equal(reason, check.Reason());
+    }
+
+    [Fact]
+    public async Task ConfiguredPointersAreFollowed()
+    {
+        _standIn.Respond("/risk/custom", 200, """{"state":[{"risk/level":"ELEVATED"}],"flags":{"ess~stop":true}}""");
+
+        var check = await RunAsync(
+            ("Url", _standIn.Url("/risk/custom")),
+            ("LevelPointer", "/state/0/risk~1level"),
+            ("EssActivePointer", "/flags/ess~0stop"));
+
+        Assert.Equal("ess_active", check.Reason());
+        Assert.Equal("ELEVATED", check.Data("level").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, null, "HealthGate:Checks:risk:Url: is required")]
+    [InlineData("Url", "risk/state", "HealthGate:Checks:risk:Url: must be an absolute http:// or https:// URL")]
+    [InlineData("LevelPointer", "global_risk/level", "HealthGate:Checks:risk:LevelPointer:")]
+    [InlineData("EssActivePointer", "ess.active", "HealthGate:Checks:risk:EssActivePointer:")]
+    public void BadConfigurationIsRefusedNamingTheKey(string? key, object? value, string expected)
+    {
+        (string, object?)[] keys = key is null ? [] : key == "Url" ? [("Url", value)] : [("Url", "http://127.0.0.1/risk"), (key, value)];
+
+        var errors = CheckJson.ConfigErrors(Check("risk", "risk", "P0", keys));
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMisspelledKeyIsRefusedNamingIt()
+    {
+        var errors = CheckJson.ConfigErrors(Check("risk", "risk", "P0", ("Url", "http://127.0.0.1/risk"), ("BlockingLevel:0", "HIGH")));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("HealthGate:Checks:risk:", error, StringComparison.Ordinal);
+        Assert.Contains("'BlockingLevel'", error, StringComparison.Ordinal);
+    }
+
+    private Task<JsonElement> RunStateAsync(string path, string body)
+    {
+        _standIn.Respond(path, 200, body);
+        return RunAsync(("Url", _standIn.Url(path)));
+    }
+
+    private static async Task<JsonElement> RunAsync(params (string Key, object? Value)[] keys)
+    {
+        await using var app = HealthGateApplication.With(Check("risk", "risk", "P0", keys));
+        return await CheckJson.RunAsync(app, "risk");
+    }
+}
