@@ -28,7 +28,8 @@ internal sealed class RedisConnections : IDisposable
             ?? throw new InvalidOperationException("invalid Redis connection string");
         options.AbortOnConnectFail = false;
         options.ConnectRetry = 1;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+        // The first check waits for this attempt; keep it inside the default 2 s check timeout.
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 1000);
         return await ConnectionMultiplexer.ConnectAsync(options);
     }
 }

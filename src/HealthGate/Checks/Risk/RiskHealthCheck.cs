@@ -31,17 +31,25 @@ internal sealed class RiskHealthCheck(RiskCheckOptions options, HttpProbe probe)
                 return CheckOutcome.Unhealthy(Reasons.MissingField, $"no boolean ESS state at {options.EssActivePointer}");
             }
 
-            if (!JsonPointer.TryResolve(root, options.LevelPointer, out var levelElement) || levelElement.ValueKind != JsonValueKind.String)
+            // An active emergency stop is reported even when the level is unreadable: it tells the operator more.
+            var essActive = ess.GetBoolean();
+            var level = JsonPointer.TryResolve(root, options.LevelPointer, out var levelElement) && levelElement.ValueKind == JsonValueKind.String
+                ? levelElement.GetString()!
+                : null;
+            var data = new Dictionary<string, object> { ["essActive"] = essActive };
+            if (level is not null)
             {
-                return CheckOutcome.Unhealthy(Reasons.MissingField, $"no risk level string at {options.LevelPointer}");
+                data["level"] = level;
             }
 
-            var level = levelElement.GetString()!;
-            var essActive = ess.GetBoolean();
-            var data = new Dictionary<string, object> { ["level"] = level, ["essActive"] = essActive };
             if (essActive)
             {
                 return CheckOutcome.Unhealthy(Reasons.EssActive, "the emergency stop (ESS) is active", data);
+            }
+
+            if (level is null)
+            {
+                return CheckOutcome.Unhealthy(Reasons.MissingField, $"no risk level string at {options.LevelPointer}", data);
             }
 
             if (options.EffectiveBlockingLevels.Contains(level, StringComparer.OrdinalIgnoreCase))
