@@ -1,6 +1,7 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.Metrics;
 using HealthGate.Preflight;
 
 try
@@ -13,6 +14,7 @@ try
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
+    builder.Services.AddHealthGateMetrics();
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -20,6 +22,7 @@ try
 
     app.MapHealthApi();
     app.MapPreflightApi();
+    app.MapMetricsApi();
 
     await app.RunAsync();
     return 0;
