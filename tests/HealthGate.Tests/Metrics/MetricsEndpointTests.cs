@@ -127,6 +127,27 @@ public sealed class MetricsEndpointTests(HttpStandInFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ReadyDropsTo0WhenTheLatestReadinessRunIsStale()
+    {
+        _standIn.Respond("/metrics-stale", 200, "ok");
+        var clock = new ShiftedTimeProvider();
+        // One run an hour: no fresh run can land while the test looks.
+        await using var app = HealthGateApplication.With([
+            .. Check("fine", "http", "P0", ("Url", _standIn.Url("/metrics-stale"))),
+            ("Readiness:PeriodSeconds", 3600),
+        ]);
+        using var client = app.WithServices(services => services.AddSingleton<TimeProvider>(clock)).CreateClient();
+        var fresh = await WaitForSeriesAsync(client, s => s.Value("healthgate_check_status", ("check", "fine")) == 1);
+
+        clock.Offset = TimeSpan.FromHours(4);
+
+        var stale = Exposition.Parse(await Exposition.ScrapeAsync(client));
+        Assert.Equal(1, fresh.Value("healthgate_ready"));
+        Assert.Equal(0, stale.Value("healthgate_ready"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task PreflightsCountByVerdictAndFeedTheHistogramAndTimestamps()
     {
         _standIn.Respond("/metrics-p1-down", 500, "boom");
