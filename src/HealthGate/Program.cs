@@ -1,26 +1,36 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.Logging;
+using HealthGate.Metrics;
+using HealthGate.OpenApi;
 using HealthGate.Preflight;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Configuration.AddConfigFileArgument(args);
+    builder.Logging.AddHealthGateSerilog(builder.Configuration);
 
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthGateOptions();
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
+    builder.Services.AddHealthGateMetrics();
+    builder.Services.AddHealthGateLogging();
+    builder.Services.AddHealthGateOpenApi();
 
     var app = builder.Build();
     app.Services.ValidateHealthGateOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseHealthGateRequestLogging();
 
     app.MapHealthApi();
     app.MapPreflightApi();
+    app.MapMetricsApi();
+    app.MapOpenApi();
 
     await app.RunAsync();
     return 0;

@@ -12,7 +12,8 @@ internal static class PreflightApi
         group.MapGet("/", RunPreflight)
             .WithName("RunPreflight")
             .WithSummary("Runs the checks of a mode now and returns the verdict.")
-            .Produces<PreflightRun>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<PreflightRun>(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 

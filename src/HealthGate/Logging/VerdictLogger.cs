@@ -1,0 +1,27 @@
+using HealthGate.Preflight;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HealthGate.Logging;
+
+/// <summary>One event per preflight verdict, at a level that follows it, naming the checks that were not Healthy.</summary>
+internal sealed class VerdictLogger(ILogger<VerdictLogger> logger) : IPreflightObserver
+{
+    public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var level = run.Verdict switch
+        {
+            Verdict.Pass => LogLevel.Information,
+            Verdict.P2Warn => LogLevel.Warning,
+            _ => LogLevel.Error,
+        };
+        if (logger.IsEnabled(level))
+        {
+            var notHealthy = string.Join(", ", run.Checks.Where(c => c.Status != HealthStatus.Healthy).Select(c => $"{c.Name} ({c.Tier} {c.Status}: {c.Reason})"));
+            var verdict = run.Verdict.Token();
+            LoggingLog.Verdict(logger, level, verdict, run.ExitCode, run.Mode, run.RunId, run.DurationMs, notHealthy.Length == 0 ? "none" : notHealthy);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace HealthGate.OpenApi;
+
+/// <summary>
+/// Describes values as the service writes them. The web JSON defaults accept numbers as strings when reading, so
+/// the generator types every number as number-or-string; the responses only ever hold numbers.
+/// </summary>
+internal sealed class ResponseSchemaTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        // Timestamps go through a custom converter, which leaves the generator without a type for them.
+        if (schema.Type is null && schema.Format == "date-time")
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
+        return Task.CompletedTask;
+    }
+}

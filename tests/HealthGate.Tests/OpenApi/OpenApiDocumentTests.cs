@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthGate.Tests.OpenApi;
+
+/// <summary>/openapi/v1.json describes every endpoint the service maps, so a new endpoint cannot go undocumented.</summary>
+public sealed partial class OpenApiDocumentTests
+{
+    private const string DocumentRoute = "/openapi/{documentName}.json";
+
+    [Fact]
+    public async Task TheDocumentListsEveryMappedEndpoint()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+        var document = await GetDocumentAsync(client);
+
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText != DocumentRoute)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {Normalize(p.Name)}"))
+            .ToHashSet();
+
+        Assert.Contains("GET /metrics", mapped);
+        Assert.Contains("GET /preflight", mapped);
+        Assert.Empty(mapped.Except(documented));
+    }
+
+    [Fact]
+    public async Task ThePreflightOperationDeclaresItsRunSchemaFor200And503AndAProblemFor400()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var operation = document.GetProperty("paths").GetProperty("/preflight").GetProperty("get");
+        Assert.Contains(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "mode" && p.GetProperty("in").GetString() == "query");
+        var responses = operation.GetProperty("responses");
+        foreach (var status in new[] { "200", "503" })
+        {
+            var schema = responses.GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            Assert.Equal("#/components/schemas/PreflightRun", schema.GetProperty("$ref").GetString());
+        }
+
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var run = schemas.GetProperty("PreflightRun").GetProperty("properties");
+        Assert.Equal(
+            ["checks", "durationMs", "exitCode", "mode", "runId", "startedAt", "summary", "verdict"],
+            run.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("integer", run.GetProperty("exitCode").GetProperty("type").GetString());
+        Assert.Equal("number", run.GetProperty("durationMs").GetProperty("type").GetString());
+        Assert.Equal("string", run.GetProperty("startedAt").GetProperty("type").GetString());
+        Assert.Equal(["PASS", "P0_FAIL", "P1_FAIL", "P2_WARN"], schemas.GetProperty("Verdict").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        var check = schemas.GetProperty("CheckResult").GetProperty("properties");
+        foreach (var field in new[] { "name", "type", "tier", "status", "durationMs", "reason", "description", "data" })
+        {
+            Assert.True(check.TryGetProperty(field, out _), $"CheckResult.{field} is not described");
+        }
+    }
+
+    [Fact]
+    public async Task MetricsIsDocumentedAsPrometheusText()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var content = document.GetProperty("paths").GetProperty("/metrics").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(content.TryGetProperty("text/plain; version=0.0.4; charset=utf-8", out _), content.ToString());
+    }
+
+    private static async Task<JsonElement> GetDocumentAsync(HttpClient client)
+    {
+        var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    /// <summary>Route templates and OpenAPI paths differ in constraints, optional markers and a trailing slash.</summary>
+    private static string Normalize(string path)
+    {
+        var bare = RouteParameter().Replace(path, m => "{" + m.Groups["name"].Value + "}");
+        return bare.Length > 1 ? bare.TrimEnd('/') : bare;
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z0-9_]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
