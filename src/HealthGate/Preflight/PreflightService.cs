@@ -9,8 +9,7 @@ namespace HealthGate.Preflight;
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
-    IEnumerable<IPreflightObserver> observers,
-    ILogger<PreflightService> logger)
+    IEnumerable<IPreflightObserver> observers)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<PreflightRun>>> _inFlight = new(StringComparer.Ordinal);
 
@@ -29,8 +28,6 @@ internal sealed class PreflightService(
             // Not the caller's token: one launcher hanging up must not cancel the run others wait for.
             var checkRun = await runner.RunAsync(tiers, CancellationToken.None);
             var run = PreflightRun.From(RunId.New(checkRun.StartedAt), mode, checkRun);
-            var verdict = run.Verdict.Token();
-            PreflightLog.Completed(logger, run.RunId, mode, verdict, run.ExitCode, run.DurationMs);
             foreach (var observer in observers)
             {
                 await observer.OnPreflightCompletedAsync(run, CancellationToken.None);
