@@ -25,35 +25,28 @@ internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProb
         }
 
         var sent = time.GetUtcNow();
-        var response = await probe.GetAsync(options.TimeUrl, expectedStatus: null, cancellationToken);
+        var timeResponse = await probe.GetAsync(options.TimeUrl, expectedStatus: null, cancellationToken);
         var received = time.GetUtcNow();
+        using var response = JsonProbeResponse.From(timeResponse);
         if (response.Failure is { } timeFailure)
         {
             return timeFailure;
         }
 
-        if (!JsonBody.TryParse(response, out var document, out failure))
+        if (!JsonPointer.TryResolve(response.Root, options.ServerTimePointer, out var element)
+            || element.ValueKind != JsonValueKind.Number
+            || !element.TryGetDouble(out var serverMs))
         {
-            return failure;
+            return CheckOutcome.Unhealthy(Reasons.MissingField, $"no server time (ms since the epoch) at {options.ServerTimePointer}", data);
         }
 
-        using (document)
-        {
-            if (!JsonPointer.TryResolve(document!.RootElement, options.ServerTimePointer, out var element)
-                || element.ValueKind != JsonValueKind.Number
-                || !element.TryGetDouble(out var serverMs))
-            {
-                return CheckOutcome.Unhealthy(Reasons.MissingField, $"no server time (ms since the epoch) at {options.ServerTimePointer}", data);
-            }
-
-            var rttMs = (received - sent).TotalMilliseconds;
-            var midpointMs = sent.ToUnixTimeMilliseconds() + (rttMs / 2);
-            var skewMs = Math.Round(serverMs - midpointMs, 1);
-            data["skewMs"] = skewMs;
-            data["rttMs"] = Math.Round(rttMs, 3);
-            return Math.Abs(skewMs) > options.MaxClockSkewMs
-                ? CheckOutcome.Unhealthy(Reasons.ClockSkew, $"clock skew {skewMs:F0} ms exceeds {options.MaxClockSkewMs} ms", data)
-                : CheckOutcome.Healthy($"ping {ping.ElapsedMs:F1} ms, clock skew {skewMs:F0} ms", data);
-        }
+        var rttMs = (received - sent).TotalMilliseconds;
+        var midpointMs = sent.ToUnixTimeMilliseconds() + (rttMs / 2);
+        var skewMs = Math.Round(serverMs - midpointMs, 1);
+        data["skewMs"] = skewMs;
+        data["rttMs"] = Math.Round(rttMs, 3);
+        return Math.Abs(skewMs) > options.MaxClockSkewMs
+            ? CheckOutcome.Unhealthy(Reasons.ClockSkew, $"clock skew {skewMs:F0} ms exceeds {options.MaxClockSkewMs} ms", data)
+            : CheckOutcome.Healthy($"ping {ping.ElapsedMs:F1} ms, clock skew {skewMs:F0} ms", data);
     }
 }

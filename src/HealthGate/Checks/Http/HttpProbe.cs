@@ -15,6 +15,10 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
     /// <summary>Bodies larger than this are refused; a check reads state documents, not downloads.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>GETs <paramref name="url"/> expecting any 2xx with a JSON body; dispose the result.</summary>
+    public async Task<JsonProbeResponse> GetJsonAsync(string url, CancellationToken cancellationToken) =>
+        JsonProbeResponse.From(await GetAsync(url, expectedStatus: null, cancellationToken));
+
     public async Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);

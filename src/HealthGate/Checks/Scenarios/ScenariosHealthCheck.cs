@@ -12,46 +12,38 @@ internal sealed class ScenariosHealthCheck(ScenariosCheckOptions options, HttpPr
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var response = await probe.GetAsync(options.Url!, expectedStatus: null, cancellationToken);
+        using var response = await probe.GetJsonAsync(options.Url!, cancellationToken);
         if (response.Failure is { } failure)
         {
             return failure;
         }
 
-        if (!JsonBody.TryParse(response, out var document, out failure))
+        var root = response.Root;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("scenarios", out var wrapped))
         {
-            return failure;
+            root = wrapped;
         }
 
-        using (document)
+        if (root.ValueKind != JsonValueKind.Array)
         {
-            var root = document!.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("scenarios", out var wrapped))
-            {
-                root = wrapped;
-            }
-
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                return CheckOutcome.Unhealthy(Reasons.InvalidResponse, "expected a JSON array of scenarios");
-            }
-
-            var names = root.EnumerateArray().Select(NameOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var missing = options.Expected.Where(e => !names.Contains(e)).ToArray();
-            var data = new Dictionary<string, object> { ["count"] = names.Count };
-            if (missing.Length > 0)
-            {
-                data["missing"] = missing;
-                return CheckOutcome.Unhealthy(Reasons.MissingScenarios, $"missing scenarios: {string.Join(", ", missing)}", data);
-            }
-
-            if (options.MinCount is { } min && names.Count < min)
-            {
-                return CheckOutcome.Unhealthy(Reasons.TooFewScenarios, $"{names.Count} scenarios registered, at least {min} required", data);
-            }
-
-            return CheckOutcome.Healthy($"{names.Count} scenarios registered, all {options.Expected.Length} expected present", data);
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, "expected a JSON array of scenarios");
         }
+
+        var names = root.EnumerateArray().Select(NameOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var missing = options.Expected.Where(e => !names.Contains(e)).ToArray();
+        var data = new Dictionary<string, object> { ["count"] = names.Count };
+        if (missing.Length > 0)
+        {
+            data["missing"] = missing;
+            return CheckOutcome.Unhealthy(Reasons.MissingScenarios, $"missing scenarios: {string.Join(", ", missing)}", data);
+        }
+
+        if (options.MinCount is { } min && names.Count < min)
+        {
+            return CheckOutcome.Unhealthy(Reasons.TooFewScenarios, $"{names.Count} scenarios registered, at least {min} required", data);
+        }
+
+        return CheckOutcome.Healthy($"{names.Count} scenarios registered, all {options.Expected.Length} expected present", data);
     }
 
     private static string? NameOf(JsonElement item) => item.ValueKind switch
