@@ -30,7 +30,7 @@ internal static class PreflightReportReader
 
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("verdict", out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("exitCode", out var exitElement) || !exitElement.TryGetInt32(out var exitCode)
+            || !root.TryGetProperty("exitCode", out var exitElement) || exitElement.ValueKind != JsonValueKind.Number || !exitElement.TryGetInt32(out var exitCode)
             || !VerdictCodes.TryGetExitCode(verdictElement.GetString(), out var expectedExit) || exitCode != expectedExit)
         {
             throw new GateAbortException("the gate answered JSON without a valid verdict and exit code");
@@ -69,7 +69,7 @@ internal static class PreflightReportReader
             verdict,
             exitCode,
             OptionalTimestamp(root, "startedAt"),
-            root.TryGetProperty("durationMs", out var duration) && duration.TryGetDouble(out var ms) ? ms : null,
+            OptionalNumber(root, "durationMs"),
             expiresAt,
             root.TryGetProperty("configHash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null,
             checks,
@@ -106,7 +106,7 @@ internal static class PreflightReportReader
             OptionalString(check, "type"),
             tier,
             status,
-            check.TryGetProperty("durationMs", out var duration) && duration.TryGetDouble(out var ms) ? ms : 0,
+            OptionalNumber(check, "durationMs") ?? 0,
             OptionalString(check, "reason"),
             OptionalString(check, "description"));
     }
@@ -118,6 +118,9 @@ internal static class PreflightReportReader
 
     private static string OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+
+    private static double? OptionalNumber(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static DateTimeOffset? OptionalTimestamp(JsonElement element, string name)
     {

@@ -43,6 +43,11 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
         {
             return session.Abort("interrupted before a decision was reached");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Fails closed: whatever went wrong, no verdict means no launch, said in one line rather than a stack trace.
+            return session.Abort($"unexpected error: {ex.GetType().Name}: {OneLine.Of(ex.Message)}");
+        }
     }
 
     private async Task<int> ConcludeAsync(LaunchSession session, PreflightReport report, CancellationToken cancellationToken)
