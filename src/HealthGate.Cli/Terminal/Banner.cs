@@ -14,7 +14,7 @@ internal static class Banner
             Header = new PanelHeader($"[bold {color.ToMarkup()}] {Markup.Escape(title)} [/]"),
             Border = BoxBorder.Double,
             BorderStyle = new Style(color),
-            Expand = true,
+            Expand = false,
         };
         console.Write(panel);
     }
