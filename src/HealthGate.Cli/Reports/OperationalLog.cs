@@ -12,6 +12,9 @@ internal sealed class OperationalLog(string directory)
 {
     public const string FileName = "operational-log.jsonl";
 
+    private const int MaxAttempts = 40;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(50);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -25,8 +28,20 @@ internal sealed class OperationalLog(string directory)
         ArgumentNullException.ThrowIfNull(entry);
         Directory.CreateDirectory(directory);
         var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n");
-        using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        stream.Write(line);
-        stream.Flush(flushToDisk: true);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Exclusive while appending: two launchers at once must not write over each other's line.
+                using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(line);
+                stream.Flush(flushToDisk: true);
+                return;
+            }
+            catch (IOException) when (attempt < MaxAttempts && File.Exists(Path))
+            {
+                Thread.Sleep(RetryDelay);
+            }
+        }
     }
 }
