@@ -102,6 +102,20 @@ public sealed class PreflightExitCodeTests(RealGateFixture gate) : IClassFixture
     }
 
     [Fact]
+    public async Task GateSlowerThanTheTimeoutAbortsWith1()
+    {
+        gate.Answer(p0: 200, p1: 200, p2: 200);
+        gate.StandIn.Hang("/p0");
+
+        var result = await new CliRun().RunAsync(["preflight", "--mode", "paper", "--url", gate.Url, "--report-dir", _reports.Path, "--timeout", "1"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"healthgate: ABORT — the gate at {gate.Url} did not answer within 1 s\n", result.Error);
+        Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
+        Assert.Empty(_reports.Reports());
+    }
+
+    [Fact]
     public async Task TheReportHoldsVerdictRunIdAndEveryCheck()
     {
         gate.Answer(p0: 200, p1: 500, p2: 200);
