@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HealthGate.Cli.Tests.Infrastructure;
+using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests.Preflight;
 
@@ -113,6 +114,14 @@ public sealed class PreflightExitCodeTests(RealGateFixture gate) : IClassFixture
         Assert.Equal($"healthgate: ABORT — the gate at {gate.Url} did not answer within 1 s\n", result.Error);
         Assert.InRange(result.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
         Assert.Empty(_reports.Reports());
+
+        // The gate shares a run in flight with later requests: let the hanging one finish before the next test.
+        gate.Answer(p0: 200, p1: 200, p2: 200);
+        using var client = new HttpClient();
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await client.GetAsync(new Uri(gate.Url + "/preflight?mode=paper"))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30),
+            "a passing paper preflight after the hang");
     }
 
     [Fact]
