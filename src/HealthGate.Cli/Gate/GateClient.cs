@@ -23,7 +23,7 @@ internal sealed class GateClient : IDisposable
         _timeout = timeout;
         _time = time;
         Display = Describe(baseUrl);
-        var handler = new SocketsHttpHandler { ConnectTimeout = timeout, AllowAutoRedirect = false };
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
         _http = new HttpClient(handler)
         {
             BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"),
