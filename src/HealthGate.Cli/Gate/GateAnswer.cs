@@ -1,0 +1,10 @@
+namespace HealthGate.Cli.Gate;
+
+/// <summary>An HTTP answer of the gate: status code and body text.</summary>
+internal sealed record GateAnswer(int Status, string Body)
+{
+    public bool IsCreated => Status == 201;
+
+    /// <summary>One line that says why the gate refused, for the operator.</summary>
+    public string Cause => $"HTTP {Status}: {ProblemText.Of(Body)}";
+}

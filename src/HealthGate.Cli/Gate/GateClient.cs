@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HealthGate.Cli.Gate;
+
+/// <summary>
+/// Talks to the HealthGate service. Each call has the whole <c>--timeout</c> budget (connect, headers and body);
+/// unreachable or silent becomes a <see cref="GateAbortException"/> with a one-line cause.
+/// </summary>
+internal sealed class GateClient : IDisposable
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
+
+    public GateClient(Uri baseUrl, string? apiKey, TimeSpan timeout, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        _timeout = timeout;
+        _time = time;
+        Display = Describe(baseUrl);
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        _http = new HttpClient(handler)
+        {
+            BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"),
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = 4 * 1024 * 1024,
+        };
+        if (apiKey is not null)
+        {
+            _http.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        }
+    }
+
+    /// <summary>The gate's address for messages: never credentials embedded in the URL.</summary>
+    public string Display { get; }
+
+    public async Task<PreflightReport> PreflightAsync(string mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"preflight?mode={Uri.EscapeDataString(mode)}", UriKind.Relative));
+        var answer = await SendAsync(request, cancellationToken);
+        return PreflightReportReader.Read(answer.Status, answer.Body, mode, _time.GetUtcNow());
+    }
+
+    public async Task<GateAnswer> RecordOverrideAsync(OverrideRequest body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("overrides", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body, options: Json),
+        };
+        return await SendAsync(request, cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Describe(Uri url) =>
+        new UriBuilder(url) { UserName = "", Password = "" }.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    private async Task<GateAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            return new GateAnswer((int)response.StatusCode, body);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new GateAbortException($"the gate at {Display} did not answer within {_timeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new GateAbortException($"the gate at {Display} is unreachable: {OneLine.Of(ex.Message)}", ex);
+        }
+    }
+}

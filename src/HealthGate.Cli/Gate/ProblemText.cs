@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace HealthGate.Cli.Gate;
+
+/// <summary>The readable part of an error answer: a problem+json's detail (and field errors), else the body itself.</summary>
+internal static class ProblemText
+{
+    public static string Of(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return OneLine.Of(body);
+            }
+
+            var parts = new List<string>();
+            foreach (var name in new[] { "title", "detail" })
+            {
+                if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    parts.Add(value.GetString()!);
+                }
+            }
+
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", Messages(e.Value))}"));
+            }
+
+            return OneLine.Of(parts.Count > 0 ? string.Join(" — ", parts) : body, 300);
+        }
+        catch (JsonException)
+        {
+            return OneLine.Of(body);
+        }
+    }
+
+    private static IEnumerable<string> Messages(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(m => m.ToString())
+            : [value.ToString()];
+}

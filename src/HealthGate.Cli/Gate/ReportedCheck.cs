@@ -1,0 +1,26 @@
+namespace HealthGate.Cli.Gate;
+
+/// <summary>One check of a preflight run as the gate reported it.</summary>
+internal sealed record ReportedCheck(
+    string Name,
+    string Type,
+    string Tier,
+    string Status,
+    double DurationMs,
+    string Reason,
+    string Description)
+{
+    public const string Healthy = "Healthy";
+    public const string Degraded = "Degraded";
+    public const string Unhealthy = "Unhealthy";
+
+    public bool IsUnhealthy => Status == Unhealthy;
+
+    /// <summary>The operator's word for the status: PASS, WARN or FAIL.</summary>
+    public string Outcome => Status switch
+    {
+        Healthy => "PASS",
+        Degraded => "WARN",
+        _ => "FAIL",
+    };
+}

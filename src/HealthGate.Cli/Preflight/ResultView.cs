@@ -1,0 +1,81 @@
+using HealthGate.Cli.Gate;
+using HealthGate.Cli.Reports;
+using HealthGate.Cli.Terminal;
+using Spectre.Console;
+
+namespace HealthGate.Cli.Preflight;
+
+/// <summary>What the operator reads: the table of checks, then the verdict banner with what to do next.</summary>
+internal static class ResultView
+{
+    public static void ShowTable(IAnsiConsole console, PreflightReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"Preflight {report.Mode} — run {report.RunId}")) };
+        table.AddColumns("Check", "Tier", "Result", "Duration", "Reason", "Description");
+        table.Columns[3].RightAligned();
+        foreach (var check in report.Checks.OrderBy(c => c.Tier, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            table.AddRow(
+                new Text(check.Name),
+                new Text(check.Tier),
+                new Text(check.Outcome, new Style(OutcomeColor(check), decoration: Decoration.Bold)),
+                new Text(MarkdownReport.Milliseconds(check.DurationMs)),
+                new Text(check.Reason),
+                new Text(OneLine.Of(check.Description, 200)));
+        }
+
+        console.Write(table);
+    }
+
+    public static void ShowVerdict(IAnsiConsole console, PreflightReport report, string reportFile, bool forceStartRequested)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var footer = new[]
+        {
+            $"Run {report.RunId} · config {report.ConfigHash ?? "not reported"} · expires {(report.ExpiresAt is { } e ? Timestamps.Format(e) : "not reported")}",
+            $"Report: {reportFile}",
+        };
+        switch (report.Verdict)
+        {
+            case VerdictCodes.Pass:
+                Banner.Show(console, Color.Green, "PASS — health checks passed", ["Exit code 0: the launch may proceed.", .. footer]);
+                break;
+            case VerdictCodes.P2Warn:
+                Banner.Show(console, Color.Yellow, "P2 WARN — non-critical warnings, proceeding", [
+                    "Exit code 3: the launch may proceed. Note the warnings in the operational notes and schedule a fix.",
+                    .. Failed(report, ["P2"], degraded: true), .. footer]);
+                break;
+            case VerdictCodes.P1Fail:
+                Banner.Show(console, Color.Orange1, "P1 FAILURE — core trading functionality may be impaired", [
+                    forceStartRequested
+                        ? "Exit code 2 unless the force-start below is acknowledged and recorded."
+                        : "Exit code 2: LAUNCH ABORTED for safety.",
+                    .. Failed(report, ["P1"], degraded: false),
+                    "Options: 1. fix the P1 failures and run again (recommended);",
+                    "         2. --force-start with approval (live: two approvers, a ticket and a reason; paper: one approver and a reason).",
+                    .. footer]);
+                break;
+            default:
+                Banner.Show(console, Color.Red, "P0 FAILURE — LAUNCH ABORTED", [
+                    "Infrastructure is broken. DO NOT START TRADING. Exit code 1.",
+                    "P0 failures have no override: fix them and run the preflight again.",
+                    .. Failed(report, ["P0"], degraded: false), .. footer]);
+                break;
+        }
+    }
+
+    /// <summary>One line per failing check of the given tiers, with its reason and description.</summary>
+    public static IEnumerable<string> Failed(PreflightReport report, string[] tiers, bool degraded) =>
+        report.Checks
+            .Where(c => (tiers.Contains(c.Tier) && c.IsUnhealthy) || (degraded && c.Status == ReportedCheck.Degraded))
+            .Select(c => $"  {c.Outcome} {c.Name} ({c.Tier}, {c.Reason}): {OneLine.Of(c.Description, 160)}");
+
+    private static Color OutcomeColor(ReportedCheck check) => check.Status switch
+    {
+        ReportedCheck.Healthy => Color.Green,
+        ReportedCheck.Degraded => Color.Yellow,
+        _ => Color.Red,
+    };
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using HealthGate.Cli.Gate;
+
+namespace HealthGate.Cli.Reports;
+
+/// <summary>The Markdown report of a preflight run: verdict, run id, config hash and the table of checks.</summary>
+internal static class MarkdownReport
+{
+    public static string Build(PreflightReport report, string gate)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var b = new StringBuilder();
+        var unhealthy = report.Checks.Count(c => c.IsUnhealthy);
+        var degraded = report.Checks.Count(c => c.Status == ReportedCheck.Degraded);
+        b.Append(CultureInfo.InvariantCulture, $"# Preflight report — {report.Mode.ToUpperInvariant()}\n\n");
+        b.Append("| | |\n|---|---|\n");
+        Row(b, "Verdict", $"**{report.Verdict}** (exit code {report.ExitCode})");
+        Row(b, "Run id", $"`{report.RunId}`");
+        Row(b, "Mode", report.Mode);
+        Row(b, "Started", report.StartedAt is { } started ? Timestamps.Format(started) : "not reported");
+        Row(b, "Duration", report.DurationMs is { } ms ? Milliseconds(ms) : "not reported");
+        Row(b, "Expires", report.ExpiresAt is { } expires ? Timestamps.Format(expires) : "not reported");
+        Row(b, "Config hash", report.ConfigHash is { } hash ? $"`{hash}`" : "not reported");
+        Row(b, "Gate", gate);
+        Row(b, "Checks", $"{report.Checks.Count} total, {report.Checks.Count - unhealthy - degraded} healthy, {degraded} degraded, {unhealthy} unhealthy");
+        b.Append("\n## Checks\n\n");
+        b.Append("| Check | Tier | Type | Result | Duration | Reason | Description |\n");
+        b.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var check in report.Checks.OrderBy(c => c.Tier, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            b.Append(CultureInfo.InvariantCulture,
+                $"| {Cell(check.Name)} | {check.Tier} | {Cell(check.Type)} | {check.Outcome} | {Milliseconds(check.DurationMs)} | {Cell(check.Reason)} | {Cell(check.Description)} |\n");
+        }
+
+        return b.ToString();
+    }
+
+    public static string Milliseconds(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+
+    private static void Row(StringBuilder b, string name, string value) => b.Append(CultureInfo.InvariantCulture, $"| {name} | {value} |\n");
+
+    /// <summary>A table cell cannot hold a pipe or a line break.</summary>
+    private static string Cell(string text) => OneLine.Of(text, 500).Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,17 @@
+using Spectre.Console;
+
+namespace HealthGate.Cli.Terminal;
+
+/// <summary>The process's console. Interactive means both stdin and stdout are a terminal, not a pipe or a file.</summary>
+internal sealed class SystemTerminal : ITerminal
+{
+    public bool IsInteractive => !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
+    public TextWriter Out => Console.Out;
+
+    public IAnsiConsole Ansi { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
+    public TextWriter Error => Console.Error;
+
+    public string? ReadLine() => Console.ReadLine();
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace HealthGate.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// An <see cref="HttpStandIn"/> playing the gate under a path prefix of its own: it answers /preflight and
+/// /overrides as the test says and records every request the CLI makes.
+/// </summary>
+internal sealed class FakeGate
+{
+    private readonly HttpStandIn _standIn;
+    private readonly string _prefix = "/gate-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    public FakeGate(HttpStandIn standIn)
+    {
+        _standIn = standIn;
+        AnswerOverrides(201, """{"id":"01TESTOVERRIDE"}""");
+    }
+
+    public string Url => _standIn.Url(_prefix);
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public IReadOnlyList<RecordedRequest> Overrides => [.. _requests.Where(r => r.Path.EndsWith("/overrides", StringComparison.Ordinal))];
+
+    public IReadOnlyList<RecordedRequest> Preflights => [.. _requests.Where(r => r.Path.EndsWith("/preflight", StringComparison.Ordinal))];
+
+    public FakeGate AnswerPreflight(int status, string body, string contentType = "application/json")
+    {
+        _standIn.Respond(_prefix + "/preflight", Record(status, body, contentType));
+        return this;
+    }
+
+    /// <summary>A well-formed preflight answer, with the status code the service would use.</summary>
+    public FakeGate AnswerPreflight(string json) =>
+        AnswerPreflight(JsonDocument.Parse(json).RootElement.GetProperty("verdict").GetString() is "PASS" or "P2_WARN" ? 200 : 503, json);
+
+    public FakeGate AnswerOverrides(int status, string body)
+    {
+        _standIn.Respond(_prefix + "/overrides", Record(status, body, status >= 400 ? "application/problem+json" : "application/json"));
+        return this;
+    }
+
+    public FakeGate HangPreflight()
+    {
+        _standIn.Hang(_prefix + "/preflight");
+        return this;
+    }
+
+    public FakeGate HangOverrides()
+    {
+        _standIn.Hang(_prefix + "/overrides");
+        return this;
+    }
+
+    private Func<HttpContext, Task> Record(int status, string body, string contentType) => async context =>
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.Headers["X-Api-Key"].FirstOrDefault(),
+            context.Request.ContentType,
+            await reader.ReadToEndAsync()));
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        await context.Response.WriteAsync(body);
+    };
+}

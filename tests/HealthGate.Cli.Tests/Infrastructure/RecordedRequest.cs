@@ -1,0 +1,4 @@
+namespace HealthGate.Cli.Tests.Infrastructure;
+
+/// <summary>A request the fake gate received: what the CLI sent, header and body.</summary>
+internal sealed record RecordedRequest(string Method, string Path, string? ApiKey, string? ContentType, string Body);
