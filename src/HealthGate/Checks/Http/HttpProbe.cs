@@ -46,6 +46,11 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
         {
             return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, ex.Message));
         }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke while the body was being read; the headers alone prove nothing.
+            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, $"connection to {Safe(url)} lost while reading the body: {ex.Message}"));
+        }
     }
 
     private static HealthCheckResult UnexpectedStatus(int status, string expected) => CheckOutcome.Unhealthy(
