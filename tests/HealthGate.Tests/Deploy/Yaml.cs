@@ -50,11 +50,14 @@ internal static partial class Yaml
             "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
-            _ when IntegerPattern().IsMatch(text) => JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture)),
-            _ when FloatPattern().IsMatch(text) => JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
+            _ when IntegerPattern().IsMatch(text) => Number(long.Parse(text, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
+            _ when FloatPattern().IsMatch(text) => Number(double.Parse(text, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
     }
+
+    // Parsed from JSON text, so that the value converts to int, long or double as a JSON number does.
+    private static JsonValue Number(string json) => JsonNode.Parse(json)!.AsValue();
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
