@@ -8,8 +8,12 @@ internal static class RepoRoot
     public static string Path => _path.Value;
 
     /// <summary>A path under the root, written with '/' as in the deploy files.</summary>
-    public static string File(string relative) =>
-        System.IO.Path.Combine(Path, relative.TrimStart('.', '/').Replace('/', System.IO.Path.DirectorySeparatorChar));
+    public static string File(string relative)
+    {
+        ArgumentNullException.ThrowIfNull(relative);
+        var trimmed = relative.StartsWith("./", StringComparison.Ordinal) ? relative[2..] : relative.TrimStart('/');
+        return System.IO.Path.Combine(Path, trimmed.Replace('/', System.IO.Path.DirectorySeparatorChar));
+    }
 
     private static string Find()
     {
