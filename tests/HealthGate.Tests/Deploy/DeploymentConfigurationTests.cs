@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HealthGate.Checks;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthGate.Tests.Deploy;
+
+/// <summary>
+/// The configuration each deployment hands the service starts it: the Kubernetes ConfigMap with the Deployment's
+/// environment (secrets from the example Secret), and the image's appsettings.json with compose's environment.
+/// Start-up validation binds every check strictly, so a misspelt key or environment variable fails here.
+/// </summary>
+public sealed partial class DeploymentConfigurationTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+{
+    [Fact]
+    public async Task KubernetesConfigurationStartsTheServiceWithExactlyTheConfigMapChecks()
+    {
+        var k8s = KubernetesManifests.Load();
+        var settings = JsonConfiguration.Flatten(k8s.Appsettings);
+        var secrets = k8s.Secret["stringData"]!.AsObject();
+        foreach (var variable in k8s.Container["env"]!.AsArray())
+        {
+            var value = variable!["value"] is { } literal ? (string)literal! : (string)secrets[(string)variable["valueFrom"]!["secretKeyRef"]!["key"]!]!;
+            settings[JsonConfiguration.KeyOf((string)variable["name"]!)] = value;
+        }
+
+        var expected = k8s.Appsettings["HealthGate"]!["Checks"]!.AsObject().Select(c => c.Key);
+
+        await AssertStartsWithChecksAsync(settings, expected);
+    }
+
+    [Fact]
+    public async Task ComposeConfigurationStartsTheServiceWithTheImageChecks()
+    {
+        var appsettings = JsonNode.Parse(await File.ReadAllTextAsync(RepoRoot.File("src/HealthGate/appsettings.json")))!;
+        var settings = JsonConfiguration.Flatten(appsettings);
+        foreach (var (name, value) in DockerCompose.Load().Environment("healthgate"))
+        {
+            settings[JsonConfiguration.KeyOf(name)] = value;
+        }
+
+        // Compose only overrides keys of the image's checks; a misspelt check name would add a check without a Type.
+        var expected = appsettings["HealthGate"]!["Checks"]!.AsObject().Select(c => c.Key);
+
+        await AssertStartsWithChecksAsync(settings, expected);
+    }
+
+    private async Task AssertStartsWithChecksAsync(Dictionary<string, string?> settings, IEnumerable<string> expected)
+    {
+        Assert.Equal("postgres", settings["HealthGate:Storage:Provider"]);
+        // Loopback only: the tests resolve no name and reach no host but this machine. The store is a real
+        // PostgreSQL, so a start that opens it succeeds for the provider the deployment names.
+        foreach (var key in settings.Keys.ToList())
+        {
+            settings[key] = ToLoopback(key, settings[key]);
+        }
+
+        settings["HealthGate:Storage:ConnectionString"] = postgres.ConnectionString;
+
+        await using var app = new HealthGateApplication(settings);
+        using var client = app.CreateClient();
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var catalog = app.Services.GetRequiredService<CheckCatalog>();
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), catalog.Definitions.Select(d => d.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static string? ToLoopback(string key, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (UrlHostPattern().IsMatch(value))
+        {
+            return UrlHostPattern().Replace(value, "${scheme}127.0.0.1");
+        }
+
+        if (!key.EndsWith(":ConnectionString", StringComparison.OrdinalIgnoreCase))
+        {
+            return value;
+        }
+
+        return value.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? NpgsqlHostPattern().Replace(value, "${key}127.0.0.1")
+            : RedisHostPattern().Replace(value, "127.0.0.1");
+    }
+
+    [GeneratedRegex(@"(?<scheme>^[a-z]+://)[^/:]+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlHostPattern();
+
+    [GeneratedRegex(@"(?<key>Host=)[^;]+", RegexOptions.IgnoreCase)]
+    private static partial Regex NpgsqlHostPattern();
+
+    [GeneratedRegex(@"^[^:,]+")]
+    private static partial Regex RedisHostPattern();
+}
