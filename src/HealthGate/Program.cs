@@ -1,7 +1,10 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.History;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Storage;
 
 try
 {
@@ -13,6 +16,8 @@ try
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
+    builder.Services.AddHealthGateStorage();
+    builder.Services.AddHealthGateOverrides();
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -20,6 +25,8 @@ try
 
     app.MapHealthApi();
     app.MapPreflightApi();
+    app.MapHistoryApi();
+    app.MapOverridesApi();
 
     await app.RunAsync();
     return 0;

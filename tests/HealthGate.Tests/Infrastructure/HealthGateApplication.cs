@@ -10,6 +10,9 @@ namespace HealthGate.Tests.Infrastructure;
 /// </summary>
 public sealed class HealthGateApplication(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
+    /// <summary>Each application gets its own SQLite store unless the test names one, so tests never share history.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"healthgate-test-{Guid.NewGuid():N}");
+
     /// <summary>Settings under <c>HealthGate:</c> from a flat list of (key, value), for readable tests.</summary>
     public static HealthGateApplication With(params (string Key, object? Value)[] settings) =>
         new(settings.ToDictionary(s => "HealthGate:" + s.Key, s => s.Value switch
@@ -27,7 +30,20 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
         builder.ConfigureAppConfiguration((_, config) =>
         {
             config.Sources.Clear();
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["HealthGate:Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "healthgate.db")}" });
             config.AddInMemoryCollection(settings);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }

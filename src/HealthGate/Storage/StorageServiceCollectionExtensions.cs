@@ -1,0 +1,28 @@
+using HealthGate.Configuration;
+using HealthGate.Preflight;
+using Microsoft.Extensions.Options;
+
+namespace HealthGate.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    /// <summary>The store named by <c>HealthGate:Storage:Provider</c>, its schema at start, retention, and run recording.</summary>
+    public static IServiceCollection AddHealthGateStorage(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IGateStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<HealthGateOptions>>().Value.Storage;
+            var time = sp.GetRequiredService<TimeProvider>();
+            return storage.IsPostgres
+                ? new PostgresGateStore(storage.EffectiveConnectionString, time)
+                : new SqliteGateStore(storage.EffectiveConnectionString, time);
+        });
+
+        // Registered before the retention job, so the schema exists when it first runs.
+        services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<RunRetention>();
+        services.AddSingleton<IPreflightObserver, PreflightRecorder>();
+        return services;
+    }
+}
