@@ -13,23 +13,22 @@ internal sealed class ApiKeyAuthenticator
 {
     public const string HeaderName = "X-Api-Key";
 
-    private readonly (string Name, byte[] Hash)[] _keys;
+    private readonly Lazy<ConfiguredKeys> _configured;
     private readonly ILogger<ApiKeyAuthenticator> _logger;
 
     public ApiKeyAuthenticator(IOptions<HealthGateOptions> options, ILogger<ApiKeyAuthenticator> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var keys = options.Value.Auth.ApiKeys;
-        IsOpen = keys.Count == 0;
-        SampleKeyNames = [.. keys.Where(k => k.Value == AuthOptions.SampleKey).Select(k => k.Key)];
-        _keys = [.. keys.Where(k => k.Value != AuthOptions.SampleKey).Select(k => (k.Key, Hash(k.Value)))];
+
+        // Read on first use: this is built before options are validated, and a bad key must be named by the validator.
+        _configured = new(() => ConfiguredKeys.From(options.Value.Auth.ApiKeys));
         _logger = logger;
     }
 
     /// <summary>No key is configured at all: the endpoint is open.</summary>
-    public bool IsOpen { get; }
+    public bool IsOpen => _configured.Value.Keys.Length == 0 && _configured.Value.SampleKeyNames.Length == 0;
 
-    public IReadOnlyList<string> SampleKeyNames { get; }
+    public IReadOnlyList<string> SampleKeyNames => _configured.Value.SampleKeyNames;
 
     /// <summary>True when the presented key is configured (or none are); <paramref name="keyName"/> names the key that matched.</summary>
     public bool TryAuthenticate(string? presented, string? remote, out string? keyName)
@@ -48,7 +47,7 @@ internal sealed class ApiKeyAuthenticator
 
         // Compare fixed-length digests, every key, no early exit: timing tells nothing about the keys.
         var hash = Hash(presented);
-        foreach (var (name, keyHash) in _keys)
+        foreach (var (name, keyHash) in _configured.Value.Keys)
         {
             if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
             {
@@ -65,4 +64,11 @@ internal sealed class ApiKeyAuthenticator
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    private sealed record ConfiguredKeys((string Name, byte[] Hash)[] Keys, string[] SampleKeyNames)
+    {
+        public static ConfiguredKeys From(Dictionary<string, string> keys) => new(
+            [.. keys.Where(k => k.Value != AuthOptions.SampleKey).Select(k => (k.Key, Hash(k.Value)))],
+            [.. keys.Where(k => k.Value == AuthOptions.SampleKey).Select(k => k.Key)]);
+    }
 }

@@ -1,6 +1,4 @@
-using HealthGate.Configuration;
 using HealthGate.Preflight;
-using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
@@ -10,14 +8,7 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddHealthGateStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<IGateStore>(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<HealthGateOptions>>().Value.Storage;
-            var time = sp.GetRequiredService<TimeProvider>();
-            return storage.IsPostgres
-                ? new PostgresGateStore(storage.EffectiveConnectionString, time)
-                : new SqliteGateStore(storage.EffectiveConnectionString, time);
-        });
+        services.AddSingleton<IGateStore, ConfiguredGateStore>();
 
         // Registered before the retention job, so the schema exists when it first runs.
         services.AddHostedService<StoreInitializer>();
