@@ -4,7 +4,10 @@ using HealthGate.Health;
 using HealthGate.Logging;
 using HealthGate.Metrics;
 using HealthGate.OpenApi;
+using HealthGate.History;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Storage;
 
 try
 {
@@ -20,6 +23,8 @@ try
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateLogging();
     builder.Services.AddHealthGateOpenApi();
+    builder.Services.AddHealthGateStorage();
+    builder.Services.AddHealthGateOverrides();
 
     var app = builder.Build();
     app.Services.ValidateHealthGateOptions();
@@ -31,6 +36,8 @@ try
     app.MapPreflightApi();
     app.MapMetricsApi();
     app.MapOpenApi();
+    app.MapHistoryApi();
+    app.MapOverridesApi();
 
     await app.RunAsync();
     return 0;

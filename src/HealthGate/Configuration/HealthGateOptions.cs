@@ -1,5 +1,7 @@
 using HealthGate.Health;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Storage;
 
 namespace HealthGate.Configuration;
 
@@ -12,4 +14,10 @@ internal sealed class HealthGateOptions
     public Dictionary<string, ModeOptions> Modes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public ReadinessOptions Readiness { get; set; } = new();
+
+    public PreflightOptions Preflight { get; set; } = new();
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
 }

@@ -29,6 +29,9 @@ internal sealed class HealthGateOptionsValidator(CheckCatalog catalog, IOptions<
 
         ValidateTiers("HealthGate:Readiness:Tiers", options.Readiness.Tiers, errors);
         errors.RequirePositive("HealthGate:Readiness:PeriodSeconds", options.Readiness.PeriodSeconds);
+        options.Preflight.Validate(errors);
+        options.Storage.Validate(errors);
+        options.Auth.Validate(errors);
         return errors.Messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Messages);
     }
 

@@ -3,7 +3,9 @@ using System.Reflection;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,7 @@ namespace HealthGate.Metrics;
 /// Every series of <c>/metrics</c>. Check gauges follow both the background readiness run and each preflight;
 /// <see cref="RecordOverride"/> is called once per override recorded.
 /// </summary>
-internal sealed class GateMetrics : ICheckRunObserver, IPreflightObserver
+internal sealed class GateMetrics : ICheckRunObserver, IPreflightObserver, IOverrideObserver
 {
     public const string ReadyName = "healthgate_ready";
     public const string BuildInfoName = "healthgate_build_info";
@@ -56,6 +58,14 @@ internal sealed class GateMetrics : ICheckRunObserver, IPreflightObserver
 
     /// <summary>Counts one recorded override (<c>force_start</c> or <c>skip_health_check</c>) of a mode.</summary>
     public void RecordOverride(string kind, string mode) => _overrides.Record(kind, mode);
+
+    /// <summary>Only accepted overrides reach observers, and only after they are durable, so the counter never runs ahead of the log.</summary>
+    public Task OnOverrideRecordedAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        RecordOverride(entry.Kind, entry.Mode);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Writes the exposition section by section, flushing between sections so a scrape never buffers it all.</summary>
     public async Task WriteAsync(PipeWriter output, CancellationToken cancellationToken)

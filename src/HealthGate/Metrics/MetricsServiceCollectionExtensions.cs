@@ -1,4 +1,5 @@
 using HealthGate.Health;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
 
 namespace HealthGate.Metrics;
@@ -11,6 +12,7 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<GateMetrics>();
         services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<GateMetrics>());
         services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<GateMetrics>());
+        services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<GateMetrics>());
         return services;
     }
 }

@@ -1,12 +1,11 @@
+using HealthGate.Storage;
+
 namespace HealthGate.Metrics;
 
 /// <summary>Recorded overrides by kind and mode; the known kinds start at 0 for every mode so increase() sees the first.</summary>
 internal sealed class OverrideMetrics
 {
     public const string Name = "healthgate_overrides_total";
-
-    /// <summary>The override kinds of the design (<c>POST /overrides</c>).</summary>
-    public static IReadOnlyList<string> KnownKinds { get; } = ["force_start", "skip_health_check"];
 
     private readonly Lock _lock = new();
     private readonly SortedDictionary<(string Kind, string Mode), long> _counts = new(Comparer<(string Kind, string Mode)>.Create(
@@ -17,7 +16,7 @@ internal sealed class OverrideMetrics
         ArgumentNullException.ThrowIfNull(modes);
         foreach (var mode in modes)
         {
-            foreach (var kind in KnownKinds)
+            foreach (var kind in OpLogKinds.Overrides)
             {
                 _counts[(kind, mode)] = 0;
             }

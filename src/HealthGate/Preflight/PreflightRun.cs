@@ -13,6 +13,12 @@ internal sealed record PreflightRun(
     PreflightSummary Summary,
     IReadOnlyList<CheckResult> Checks)
 {
+    /// <summary>After this the verdict is stale: a GO past it is not a GO. Unset (the minimum) means already expired.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Identifies the check configuration the run used; secrets do not enter it (see <see cref="CheckConfigurationHash"/>).</summary>
+    public string ConfigHash { get; init; } = "";
+
     public static PreflightRun From(string runId, string mode, CheckRun run)
     {
         ArgumentNullException.ThrowIfNull(run);

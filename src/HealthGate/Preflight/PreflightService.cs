@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using HealthGate.Checks;
+using HealthGate.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
 
@@ -9,7 +11,9 @@ namespace HealthGate.Preflight;
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
-    IEnumerable<IPreflightObserver> observers)
+    IEnumerable<IPreflightObserver> observers,
+    IOptions<HealthGateOptions> options,
+    CheckConfigurationHash configHash)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<PreflightRun>>> _inFlight = new(StringComparer.Ordinal);
 
@@ -27,7 +31,11 @@ internal sealed class PreflightService(
         {
             // Not the caller's token: one launcher hanging up must not cancel the run others wait for.
             var checkRun = await runner.RunAsync(tiers, CancellationToken.None);
-            var run = PreflightRun.From(RunId.New(checkRun.StartedAt), mode, checkRun);
+            var run = PreflightRun.From(RunId.New(checkRun.StartedAt), mode, checkRun) with
+            {
+                ExpiresAt = checkRun.StartedAt.AddSeconds(options.Value.Preflight.VerdictTtlSeconds),
+                ConfigHash = configHash.Value,
+            };
             foreach (var observer in observers)
             {
                 await observer.OnPreflightCompletedAsync(run, CancellationToken.None);

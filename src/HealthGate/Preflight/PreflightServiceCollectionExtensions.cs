@@ -7,6 +7,7 @@ internal static class PreflightServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<PreflightModes>();
         services.AddSingleton<PreflightService>();
+        services.AddSingleton<CheckConfigurationHash>();
         return services;
     }
 }

@@ -14,6 +14,9 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
     /// <summary>Extra services, e.g. health checks registered in code, as a user of the service would add them.</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
+    /// <summary>Each application gets its own SQLite store unless the test names one, so tests never share history.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"healthgate-test-{Guid.NewGuid():N}");
+
     /// <summary>Settings under <c>HealthGate:</c> from a flat list of (key, value), for readable tests.</summary>
     public static HealthGateApplication With(params (string Key, object? Value)[] settings) => new(Flatten(settings));
 
@@ -33,11 +36,24 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
         builder.ConfigureAppConfiguration((_, config) =>
         {
             config.Sources.Clear();
+            config.AddInMemoryCollection(new Dictionary<string, string?> { ["HealthGate:Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "healthgate.db")}" });
             config.AddInMemoryCollection(settings);
         });
         if (ExtraServices is not null)
         {
             builder.ConfigureServices(ExtraServices);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
         }
     }
 }

@@ -1,0 +1,22 @@
+namespace HealthGate.Overrides;
+
+/// <summary>Says at start, once, when the override endpoint is open or a configured key is the published sample.</summary>
+internal sealed class AuthStartupReport(ApiKeyAuthenticator authenticator, ILogger<AuthStartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (authenticator.IsOpen)
+        {
+            OverridesLog.Open(logger);
+        }
+
+        foreach (var name in authenticator.SampleKeyNames)
+        {
+            OverridesLog.SampleKeyIgnored(logger, name);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

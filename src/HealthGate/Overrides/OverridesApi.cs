@@ -1,0 +1,86 @@
+using System.Text.Json;
+using HealthGate.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HealthGate.Overrides;
+
+/// <summary>Recording force-starts and skips (API key, approvals), and reading them back from the operational log.</summary>
+internal static class OverridesApi
+{
+    public static RouteGroupBuilder MapOverridesApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/overrides").WithTags("Overrides");
+        group.MapPost("/", RecordOverride)
+            .WithName("RecordOverride")
+            .WithSummary("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.")
+            .Accepts<OverrideRequest>("application/json");
+        group.MapGet("/", ListOverrides)
+            .WithName("ListOverrides")
+            .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).");
+        group.MapGet("/{id:long}", GetOverride)
+            .WithName("GetOverride")
+            .WithSummary("One override of the operational log.");
+        return group;
+    }
+
+    public static async Task<Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult>> RecordOverride(
+        HttpContext context,
+        ApiKeyAuthenticator authenticator,
+        OverrideRecorder recorder)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(authenticator);
+        ArgumentNullException.ThrowIfNull(recorder);
+
+        // The key is checked before the body is read: an unauthenticated caller learns nothing from validation.
+        var remote = context.Connection.RemoteIpAddress?.ToString();
+        if (!authenticator.TryAuthenticate(context.Request.Headers[ApiKeyAuthenticator.HeaderName], remote, out var keyName))
+        {
+            context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyAuthenticator.HeaderName}\"";
+            return TypedResults.Problem(
+                title: "Unauthorized",
+                detail: $"recording an override needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        OverrideRequest? request;
+        try
+        {
+            request = context.Request.HasJsonContentType()
+                ? await context.Request.ReadFromJsonAsync<OverrideRequest>(context.RequestAborted)
+                : null;
+        }
+        catch (JsonException ex)
+        {
+            return BadBody($"the body is not a valid override request: {ex.Message}");
+        }
+
+        return request is null
+            ? BadBody("send a JSON override request with Content-Type: application/json")
+            : await recorder.RecordAsync(request, keyName, context.RequestAborted);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<OpLogEntry>>, ProblemHttpResult>> ListOverrides(
+        string? limit,
+        IGateStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return ListLimit.TryParse(limit, out var count, out var problem)
+            ? TypedResults.Ok(await store.ListEntriesAsync(OpLogKinds.Overrides, count, cancellationToken))
+            : problem!;
+    }
+
+    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IGateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var entry = await store.FindEntryAsync(id, cancellationToken);
+        return entry is not null && OpLogKinds.Overrides.Contains(entry.Kind)
+            ? TypedResults.Ok(entry)
+            : TypedResults.Problem(title: "Unknown override", detail: $"no override {id} in the operational log", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static ProblemHttpResult BadBody(string detail) =>
+        TypedResults.Problem(title: "Bad override request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}

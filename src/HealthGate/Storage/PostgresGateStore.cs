@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace HealthGate.Storage;
+
+/// <summary>
+/// The production store, shared by every replica. A commit returns after PostgreSQL has made it durable
+/// (with the server's default <c>synchronous_commit = on</c>). Timestamps are <c>timestamptz</c>.
+/// </summary>
+internal sealed class PostgresGateStore(string connectionString, TimeProvider time) : SqlGateStore(time), IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public override async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = Command(connection, "SELECT pg_advisory_xact_lock(@key)", ("@key", PostgresSchema.AdvisoryLockKey)))
+        {
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var statement in PostgresSchema.Statements)
+        {
+            await using var command = Command(connection, statement);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    protected override object ToDb(DateTimeOffset value) => value.ToUniversalTime();
+
+    protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
+        reader.GetFieldValue<DateTimeOffset>(ordinal);
+}

@@ -1,0 +1,78 @@
+namespace HealthGate.Storage;
+
+/// <summary>The PostgreSQL schema, created idempotently at start under an advisory lock (replicas start together).</summary>
+internal static class PostgresSchema
+{
+    /// <summary>Serialises schema creation across replicas; the value is arbitrary but fixed ("HLTHGATE").</summary>
+    public const long AdvisoryLockKey = 0x484C544847415445;
+
+    public static IReadOnlyList<string> Statements { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_runs (
+            run_id text NOT NULL PRIMARY KEY,
+            mode text NOT NULL,
+            verdict text NOT NULL,
+            exit_code integer NOT NULL,
+            started_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            duration_ms double precision NOT NULL,
+            config_hash text NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_runs_started_at ON healthgate_runs (started_at)",
+        "CREATE INDEX IF NOT EXISTS healthgate_runs_mode_started_at ON healthgate_runs (mode, started_at)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_run_checks (
+            run_id text NOT NULL,
+            ordinal integer NOT NULL,
+            name text NOT NULL,
+            type text NOT NULL,
+            tier text NOT NULL,
+            status text NOT NULL,
+            duration_ms double precision NOT NULL,
+            reason text NOT NULL,
+            description text NOT NULL,
+            data text NOT NULL,
+            PRIMARY KEY (run_id, ordinal))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_op_log (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            recorded_at timestamptz NOT NULL,
+            kind text NOT NULL,
+            mode text NOT NULL,
+            run_id text,
+            verdict text,
+            exit_code integer,
+            failures text NOT NULL,
+            decision text NOT NULL,
+            operator_name text,
+            approvers text NOT NULL,
+            ticket text,
+            reason text,
+            api_key_name text)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
+
+        // The log is append-only in the database too, not just in code (TRUNCATE skips row triggers, so it has its own).
+        """
+        CREATE OR REPLACE FUNCTION healthgate_op_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'healthgate_op_log is append-only';
+        END $$
+        """,
+        """
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_op_log_no_change' AND tgrelid = 'healthgate_op_log'::regclass) THEN
+                CREATE TRIGGER healthgate_op_log_no_change BEFORE UPDATE OR DELETE ON healthgate_op_log
+                    FOR EACH ROW EXECUTE FUNCTION healthgate_op_log_append_only();
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_op_log_no_truncate' AND tgrelid = 'healthgate_op_log'::regclass) THEN
+                CREATE TRIGGER healthgate_op_log_no_truncate BEFORE TRUNCATE ON healthgate_op_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION healthgate_op_log_append_only();
+            END IF;
+        END $$
+        """,
+    ];
+}

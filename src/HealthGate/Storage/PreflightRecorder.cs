@@ -1,0 +1,40 @@
+using HealthGate.Configuration;
+using HealthGate.Preflight;
+using Microsoft.Extensions.Options;
+
+namespace HealthGate.Storage;
+
+/// <summary>
+/// Records every preflight run in the history before its verdict is answered (so a force-start can name it),
+/// and every no-go run in the operational log. A store failure is logged, never thrown into the preflight.
+/// </summary>
+internal sealed class PreflightRecorder(IGateStore store, IOptions<HealthGateOptions> options, ILogger<PreflightRecorder> logger) : IPreflightObserver
+{
+    public async Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            await store.SaveRunAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            StorageLog.RunNotRecorded(logger, run.RunId, StorageErrors.Describe(ex, options.Value.Storage));
+        }
+
+        if (run.Verdict.IsGo())
+        {
+            return;
+        }
+
+        try
+        {
+            var entry = await store.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
+            StorageLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            StorageLog.FailureNotLogged(logger, run.RunId, run.Verdict.Token(), StorageErrors.Describe(ex, options.Value.Storage));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using HealthGate.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace HealthGate.Storage;
+
+/// <summary>Prunes preflight runs older than <c>RetentionDays</c>, at start and every interval. Never the operational log.</summary>
+internal sealed class RunRetention(
+    IGateStore store,
+    IOptions<HealthGateOptions> options,
+    TimeProvider time,
+    ILogger<RunRetention> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var storage = options.Value.Storage;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(storage.PruneIntervalMinutes), time);
+        do
+        {
+            var cutoff = time.GetUtcNow().AddDays(-storage.RetentionDays);
+            try
+            {
+                var pruned = await store.PruneRunsAsync(cutoff, stoppingToken);
+                if (pruned > 0)
+                {
+                    StorageLog.RunsPruned(logger, pruned, cutoff);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                StorageLog.PruneFailed(logger, StorageErrors.Describe(ex, storage));
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Text.Json;
+using HealthGate.Checks;
+using HealthGate.Preflight;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HealthGate.Storage;
+
+/// <summary>A preflight run as rows: one in <c>healthgate_runs</c>, one per check in <c>healthgate_run_checks</c>.</summary>
+internal static class RunRows
+{
+    private const string RunColumns = "run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash";
+
+    public static DbCommand InsertRun(DbConnection connection, PreflightRun run, Func<DateTimeOffset, object> toDb)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO healthgate_runs ({RunColumns}) VALUES (@run_id, @mode, @verdict, @exit_code, @started_at, @expires_at, @duration_ms, @config_hash)";
+        Add(command, "@run_id", run.RunId);
+        Add(command, "@mode", run.Mode);
+        Add(command, "@verdict", run.Verdict.Token());
+        Add(command, "@exit_code", run.ExitCode);
+        Add(command, "@started_at", toDb(StoreValues.Truncate(run.StartedAt)));
+        Add(command, "@expires_at", toDb(StoreValues.Truncate(run.ExpiresAt)));
+        Add(command, "@duration_ms", run.DurationMs);
+        Add(command, "@config_hash", run.ConfigHash);
+        return command;
+    }
+
+    public static DbCommand InsertCheck(DbConnection connection, string runId, int ordinal, CheckResult check)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data) "
+            + "VALUES (@run_id, @ordinal, @name, @type, @tier, @status, @duration_ms, @reason, @description, @data)";
+        Add(command, "@run_id", runId);
+        Add(command, "@ordinal", ordinal);
+        Add(command, "@name", check.Name);
+        Add(command, "@type", check.Type);
+        Add(command, "@tier", check.Tier.ToString());
+        Add(command, "@status", check.Status.ToString());
+        Add(command, "@duration_ms", check.DurationMs);
+        Add(command, "@reason", check.Reason);
+        Add(command, "@description", check.Description);
+        Add(command, "@data", StoreValues.ToJson(check.Data));
+        return command;
+    }
+
+    /// <summary>Runs matching <paramref name="filter"/>, newest first, at most <c>@limit</c>, each with its checks in order.</summary>
+    public static string Select(string filter) =>
+        $"SELECT r.run_id, r.mode, r.verdict, r.exit_code, r.started_at, r.expires_at, r.duration_ms, r.config_hash, "
+        + "c.name, c.type, c.tier, c.status, c.duration_ms, c.reason, c.description, c.data "
+        + $"FROM (SELECT {RunColumns} FROM healthgate_runs {filter} ORDER BY started_at DESC, run_id DESC LIMIT @limit) r "
+        + "LEFT JOIN healthgate_run_checks c ON c.run_id = r.run_id "
+        + "ORDER BY r.started_at DESC, r.run_id DESC, c.ordinal";
+
+    public static async Task<IReadOnlyList<PreflightRun>> ReadAsync(
+        DbDataReader reader,
+        Func<DbDataReader, int, DateTimeOffset> readTimestamp,
+        CancellationToken cancellationToken)
+    {
+        var runs = new List<(PreflightRun Header, List<CheckResult> Checks)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var runId = reader.GetString(0);
+            if (runs.Count == 0 || runs[^1].Header.RunId != runId)
+            {
+                var header = new PreflightRun(runId, reader.GetString(1), ParseVerdict(reader.GetString(2)), reader.GetInt32(3), readTimestamp(reader, 4), reader.GetDouble(6), PreflightSummary.Of([]), [])
+                {
+                    ExpiresAt = readTimestamp(reader, 5),
+                    ConfigHash = reader.GetString(7),
+                };
+                runs.Add((header, []));
+            }
+
+            // A run without checks comes back as one row whose check columns are NULL (LEFT JOIN).
+            if (!reader.IsDBNull(8))
+            {
+                runs[^1].Checks.Add(ReadCheck(reader));
+            }
+        }
+
+        return [.. runs.Select(r => r.Header with { Summary = PreflightSummary.Of(r.Checks), Checks = r.Checks })];
+    }
+
+    private static CheckResult ReadCheck(DbDataReader reader)
+    {
+        var data = StoreValues.FromJson<Dictionary<string, JsonElement>>(reader.GetString(15)).ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+        return new CheckResult(
+            reader.GetString(8),
+            reader.GetString(9),
+            Enum.Parse<CheckTier>(reader.GetString(10)),
+            Enum.Parse<HealthStatus>(reader.GetString(11)),
+            reader.GetDouble(12),
+            reader.GetString(13),
+            reader.GetString(14),
+            data);
+    }
+
+    private static Verdict ParseVerdict(string token) =>
+        Enum.GetValues<Verdict>().Where(v => v.Token() == token).Select(v => (Verdict?)v).FirstOrDefault()
+            ?? throw new InvalidDataException($"unknown verdict '{token}' in healthgate_runs");
+
+    private static void Add(DbCommand command, string name, object? value) => StoreValues.AddParameter(command, name, value);
+}

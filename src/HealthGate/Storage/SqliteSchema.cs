@@ -1,0 +1,64 @@
+namespace HealthGate.Storage;
+
+/// <summary>The SQLite schema, created idempotently at start. Timestamps are INTEGER Unix milliseconds (UTC).</summary>
+internal static class SqliteSchema
+{
+    public static IReadOnlyList<string> Statements { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_runs (
+            run_id TEXT NOT NULL PRIMARY KEY,
+            mode TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            exit_code INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            duration_ms REAL NOT NULL,
+            config_hash TEXT NOT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_runs_started_at ON healthgate_runs (started_at)",
+        "CREATE INDEX IF NOT EXISTS healthgate_runs_mode_started_at ON healthgate_runs (mode, started_at)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_run_checks (
+            run_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            status TEXT NOT NULL,
+            duration_ms REAL NOT NULL,
+            reason TEXT NOT NULL,
+            description TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (run_id, ordinal))
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_op_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            recorded_at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            run_id TEXT,
+            verdict TEXT,
+            exit_code INTEGER,
+            failures TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            operator_name TEXT,
+            approvers TEXT NOT NULL,
+            ticket TEXT,
+            reason TEXT,
+            api_key_name TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
+
+        // The log is append-only in the database too, not just in code.
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_op_log_no_update BEFORE UPDATE ON healthgate_op_log
+        BEGIN SELECT RAISE(ABORT, 'healthgate_op_log is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_op_log_no_delete BEFORE DELETE ON healthgate_op_log
+        BEGIN SELECT RAISE(ABORT, 'healthgate_op_log is append-only'); END
+        """,
+    ];
+}

@@ -1,0 +1,107 @@
+using HealthGate.Configuration;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace HealthGate.Storage;
+
+/// <summary><c>HealthGate:Storage</c>: where run history and the operational log live, and how long runs are kept.</summary>
+internal sealed class StorageOptions
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    public const string DefaultSqliteConnectionString = "Data Source=data/healthgate.db";
+
+    /// <summary><c>sqlite</c> (embedded, one replica) or <c>postgres</c> (shared by every replica).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>Unset means <see cref="DefaultSqliteConnectionString"/> for SQLite; PostgreSQL requires one.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Preflight runs older than this are pruned; the operational log is never pruned.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    public int PruneIntervalMinutes { get; set; } = 60;
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString) && !IsPostgres
+        ? DefaultSqliteConnectionString
+        : ConnectionString ?? "";
+
+    /// <summary>The store's password, which must not appear in a log line or a response.</summary>
+    public IEnumerable<string> Secrets()
+    {
+        NpgsqlConnectionStringBuilder? builder = null;
+        return IsPostgres && IsValid(() => builder = new NpgsqlConnectionStringBuilder(ConnectionString)) && !string.IsNullOrEmpty(builder!.Password)
+            ? [builder.Password]
+            : [];
+    }
+
+    /// <summary>Where the store is, for log lines: a file path or host/database, never credentials.</summary>
+    public string Describe()
+    {
+        if (IsPostgres)
+        {
+            NpgsqlConnectionStringBuilder? builder = null;
+            return IsValid(() => builder = new NpgsqlConnectionStringBuilder(ConnectionString))
+                ? $"{builder!.Host}:{builder.Port}/{builder.Database}"
+                : "(invalid connection string)";
+        }
+
+        SqliteConnectionStringBuilder? sqlite = null;
+        return IsValid(() => sqlite = new SqliteConnectionStringBuilder(EffectiveConnectionString)) ? Path.GetFullPath(sqlite!.DataSource) : "(invalid connection string)";
+    }
+
+    public void Validate(ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        const string key = "HealthGate:Storage";
+        errors.RequirePositive($"{key}:RetentionDays", RetentionDays);
+        errors.RequirePositive($"{key}:PruneIntervalMinutes", PruneIntervalMinutes);
+        if (IsPostgres)
+        {
+            errors.Require($"{key}:ConnectionString", ConnectionString);
+            if (!string.IsNullOrWhiteSpace(ConnectionString) && !IsValid(() => _ = new NpgsqlConnectionStringBuilder(ConnectionString)))
+            {
+                // The driver's message may quote the string, password included: name the key only.
+                errors.Add($"{key}:ConnectionString", "is not a valid PostgreSQL connection string");
+            }
+        }
+        else if (string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            ValidateSqlite($"{key}:ConnectionString", errors);
+        }
+        else
+        {
+            errors.Add($"{key}:Provider", $"unknown provider '{Provider}' (one of: {Sqlite}, {Postgres})");
+        }
+    }
+
+    private void ValidateSqlite(string key, ConfigErrors errors)
+    {
+        SqliteConnectionStringBuilder? builder = null;
+        if (!IsValid(() => builder = new SqliteConnectionStringBuilder(EffectiveConnectionString)))
+        {
+            errors.Add(key, "is not a valid SQLite connection string");
+        }
+        else if (builder!.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly
+            || string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource.Trim() == ":memory:")
+        {
+            // The operational log must survive a crash: an in-memory or read-only database cannot keep it.
+            errors.Add(key, "must name a writable database file (in-memory and read-only databases are not durable)");
+        }
+    }
+
+    private static bool IsValid(Action parse)
+    {
+        try
+        {
+            parse();
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using HealthGate.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace HealthGate.Storage;
+
+/// <summary>Creates the schema before the service takes requests; a store that cannot be prepared stops the start.</summary>
+internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var storage = options.Value.Storage;
+        var location = storage.Describe();
+        try
+        {
+            await store.EnsureSchemaAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Named like a configuration error so the start fails with one readable line (and the key to look at).
+            throw new InvalidOperationException(
+                $"HealthGate:Storage: cannot prepare the {storage.Provider} store at {location}: {StorageErrors.Describe(ex, storage)}");
+        }
+
+        StorageLog.Ready(logger, storage.Provider, location);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using HealthGate.Overrides;
+using HealthGate.Tests.Infrastructure;
+using static HealthGate.Tests.Overrides.GateScenario;
+using static HealthGate.Tests.Overrides.ProblemAssert;
+
+namespace HealthGate.Tests.Overrides;
+
+/// <summary>X-Api-Key on POST /overrides: required when keys are configured, open (with a warning) when none are.</summary>
+public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
+{
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("test-key-5f1d9c0e7c")]
+    [InlineData("TEST-KEY-5F1D9C0E7B")]
+    public async Task MissingOrWrongKeyIs401AndNothingIsRecorded(string? key)
+    {
+        await using var gate = WithKey(_standIn);
+
+        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key);
+
+        await IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheKeyIsCheckedBeforeTheBody()
+    {
+        await using var gate = WithKey(_standIn);
+
+        await IsProblemAsync(await gate.PostAsync(new { kind = "nonsense" }, key: null), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AnyConfiguredKeyIsAcceptedAndItsNameRecorded()
+    {
+        await using var gate = new GateScenario(_standIn, [("Auth:ApiKeys:ops", Key), ("Auth:ApiKeys:desk-2", "second-key-8a7b6c")]);
+
+        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), "second-key-8a7b6c");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("desk-2", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKeyName").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutConfiguredKeysTheEndpointIsOpen()
+    {
+        await using var gate = new GateScenario(_standIn, []);
+
+        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key: null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKeyName").ValueKind);
+    }
+
+    [Fact]
+    public async Task ThePublishedSampleKeyNeverAuthenticates()
+    {
+        await using var gate = new GateScenario(_standIn, [("Auth:ApiKeys:ops", AuthOptions.SampleKey)]);
+
+        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), AuthOptions.SampleKey);
+
+        await IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,60 @@
+using HealthGate.Storage;
+using HealthGate.Tests.Infrastructure;
+using Npgsql;
+
+namespace HealthGate.Tests.Storage;
+
+/// <summary>The store contract against a real PostgreSQL server.</summary>
+[Collection(PostgresStoreCollection.Name)]
+public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreContract
+{
+    private readonly string _schema = $"t_{Guid.NewGuid():N}";
+
+    private string ConnectionString => $"{server.ConnectionString};Search Path={_schema}";
+
+    [Fact]
+    public async Task TimestampsAreTimestamptzColumns()
+    {
+        var type = await ScalarAsync($"SELECT data_type FROM information_schema.columns WHERE table_schema = '{_schema}' AND table_name = 'healthgate_op_log' AND column_name = 'recorded_at'");
+
+        Assert.Equal("timestamp with time zone", type);
+    }
+
+    [Fact]
+    public async Task TruncateIsRefusedToo()
+    {
+        await Store.AppendAsync(TestRuns.Override(), CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("TRUNCATE healthgate_op_log"));
+
+        Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+    }
+
+    protected override async Task PrepareAsync()
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    internal override IGateStore CreateStore() => new PostgresGateStore(ConnectionString, Clock);
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
