@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis, Prometheus and Chromium,
-# so this installs the Debian packages that provide them when they are missing (as root, or through sudo).
+# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis and Prometheus (and drive
+# a pseudo-terminal with util-linux's script), so this installs the Debian packages that provide them when they
+# are missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
-command -v chromium >/dev/null || need+=(chromium)
+command -v script >/dev/null || need+=(bsdutils)
+command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
 
 if [ ${#need[@]} -gt 0 ]; then
