@@ -1,10 +1,10 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.History;
 using HealthGate.Logging;
 using HealthGate.Metrics;
 using HealthGate.OpenApi;
-using HealthGate.History;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
