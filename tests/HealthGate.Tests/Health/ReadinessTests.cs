@@ -16,12 +16,7 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task LiveIsHealthyAndTouchesNoDependency()
     {
-        var hits = 0;
-        _standIn.Respond("/live-dep", context =>
-        {
-            Interlocked.Increment(ref hits);
-            return Task.CompletedTask;
-        });
+        var hits = _standIn.Count("/live-dep");
         await using var app = HealthGateApplication.With([
             .. Check("dep", "http", "P1", ("Url", _standIn.Url("/live-dep"))),
             ("Readiness:Tiers:0", "P0"),
@@ -35,7 +30,7 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
             Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
         }
 
-        Assert.Equal(0, hits);
+        Assert.Equal(0, hits.Value);
     }
 
     [Fact]
@@ -75,19 +70,14 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task ProbesAreAnsweredFromTheCachedRunNotByRunningChecks()
     {
-        var hits = 0;
-        _standIn.Respond("/ready-counted", context =>
-        {
-            Interlocked.Increment(ref hits);
-            return Task.CompletedTask;
-        });
+        var hits = _standIn.Count("/ready-counted");
         await using var app = HealthGateApplication.With([
             .. Check("svc", "http", "P0", ("Url", _standIn.Url("/ready-counted"))),
             ("Readiness:PeriodSeconds", 3600),
         ]);
         using var client = app.CreateClient();
         await Readiness.WaitForEntryAsync(client, "svc");
-        var afterFirstRun = hits;
+        var afterFirstRun = hits.Value;
 
         for (var i = 0; i < 20; i++)
         {
@@ -95,7 +85,7 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
         }
 
         Assert.Equal(1, afterFirstRun);
-        Assert.Equal(afterFirstRun, hits);
+        Assert.Equal(afterFirstRun, hits.Value);
     }
 
     [Fact]

@@ -33,6 +33,23 @@ public sealed class HttpStandIn : IAsyncLifetime
 
     public void Respond(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
 
+    /// <summary>Answers 200 after <paramref name="delay"/> and counts the requests that reached the path.</summary>
+    public RequestCounter Count(string path, TimeSpan? delay = null)
+    {
+        var counter = new RequestCounter();
+        _routes[path] = async context =>
+        {
+            counter.Increment();
+            if (delay is { } d)
+            {
+                await Task.Delay(d, context.RequestAborted);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        };
+        return counter;
+    }
+
     /// <summary>Accepts the request and never answers (until the stand-in stops).</summary>
     public void Hang(string path) => _routes[path] = context => Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, context.RequestAborted).Token);
 
@@ -83,4 +100,14 @@ public sealed class HttpStandIn : IAsyncLifetime
 
         _stopping.Dispose();
     }
+}
+
+/// <summary>How many requests reached a counted stand-in path.</summary>
+public sealed class RequestCounter
+{
+    private int _count;
+
+    public int Value => Volatile.Read(ref _count);
+
+    internal void Increment() => Interlocked.Increment(ref _count);
 }
