@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Metrics;
@@ -12,16 +13,23 @@ namespace HealthGate.Benchmarks;
 /// <summary>
 /// One <c>/metrics</c> scrape: <see cref="GateMetrics.WriteAsync"/> into a pipe over <see cref="Stream.Null"/>, as the
 /// endpoint writes into the response body, against the baseline of writing the same lines, formatted in advance,
-/// into the same pipe. Allocated = what the service allocates per scrape.
+/// into the same pipe. Allocated = what the service allocates per scrape. The CheckSeries category isolates the
+/// check gauges (2N + 4 lines) rendered by <see cref="ExpositionWriter"/>, without the process and runtime section.
 /// </summary>
 [MemoryDiagnoser]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class MetricsBenchmarks
 {
+    private const string Scrape = "Scrape";
+    private const string CheckSeries = "CheckSeries";
     private static readonly HashSet<CheckTier> P0 = [CheckTier.P0];
     private readonly PipeWriter _sink = PipeWriter.Create(Stream.Null, new StreamPipeWriterOptions(leaveOpen: true));
     private ServiceProvider _services = null!;
     private GateMetrics _metrics = null!;
+    private CheckMetrics _checkSeries = null!;
     private byte[][] _lines = [];
+    private byte[][] _checkLines = [];
 
     [Params(8, 200)]
     public int Checks { get; set; }
@@ -39,8 +47,13 @@ public class MetricsBenchmarks
         _metrics.OnCheckRunCompleted(run);
         _services.GetRequiredService<PreflightService>().RunAsync("live", P0).GetAwaiter().GetResult();
 
-        _lines = RenderedLines();
-        Console.WriteLine($"// {Checks} checks: the exposition is {_lines.Length} lines, {_lines.Sum(l => l.Length)} bytes");
+        // The check gauges alone, as GateMetrics keeps them.
+        _checkSeries = new CheckMetrics(_services.GetRequiredService<GateChecks>().All);
+        _checkSeries.Update(run.Checks);
+
+        _lines = Lines(output => _metrics.WriteAsync(output, CancellationToken.None));
+        _checkLines = Lines(output => WriteCheckSeriesAsync(_checkSeries, output));
+        Console.WriteLine($"// {Checks} checks: the exposition is {_lines.Length} lines, {_lines.Sum(l => l.Length)} bytes; the check series {_checkLines.Length} lines");
     }
 
     [GlobalCleanup]
@@ -51,9 +64,30 @@ public class MetricsBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public async Task WritePreformattedLines()
+    [BenchmarkCategory(Scrape)]
+    public Task WritePreformattedLines() => WriteLinesAsync(_lines);
+
+    [Benchmark]
+    [BenchmarkCategory(Scrape)]
+    public Task RenderExposition() => _metrics.WriteAsync(_sink, CancellationToken.None);
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(CheckSeries)]
+    public Task WritePreformattedCheckLines() => WriteLinesAsync(_checkLines);
+
+    [Benchmark]
+    [BenchmarkCategory(CheckSeries)]
+    public Task RenderCheckSeries() => WriteCheckSeriesAsync(_checkSeries, _sink);
+
+    private static async Task WriteCheckSeriesAsync(CheckMetrics series, PipeWriter output)
     {
-        foreach (var line in _lines)
+        series.Write(new ExpositionWriter(output));
+        await output.FlushAsync();
+    }
+
+    private async Task WriteLinesAsync(byte[][] lines)
+    {
+        foreach (var line in lines)
         {
             _sink.Write(line);
         }
@@ -61,15 +95,12 @@ public class MetricsBenchmarks
         await _sink.FlushAsync();
     }
 
-    [Benchmark]
-    public Task RenderExposition() => _metrics.WriteAsync(_sink, CancellationToken.None);
-
-    /// <summary>The exposition as the service renders it now, split after each newline.</summary>
-    private byte[][] RenderedLines()
+    /// <summary>What <paramref name="render"/> writes, split after each newline.</summary>
+    private static byte[][] Lines(Func<PipeWriter, Task> render)
     {
         using var buffer = new MemoryStream();
         var writer = PipeWriter.Create(buffer, new StreamPipeWriterOptions(leaveOpen: true));
-        _metrics.WriteAsync(writer, CancellationToken.None).GetAwaiter().GetResult();
+        render(writer).GetAwaiter().GetResult();
         writer.Complete();
         var bytes = buffer.ToArray();
         var lines = new List<byte[]>();
