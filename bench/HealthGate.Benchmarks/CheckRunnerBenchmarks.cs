@@ -50,11 +50,4 @@ public class CheckRunnerBenchmarks
 
     [Benchmark]
     public async Task<int> RunThroughTheEngine() => (await _runner.RunAsync(P0, CancellationToken.None)).Checks.Count;
-
-    private sealed class InstantCheck : IHealthCheck
-    {
-        private static readonly Task<HealthCheckResult> Result = Task.FromResult(HealthCheckResult.Healthy("ok"));
-
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) => Result;
-    }
 }
