@@ -17,10 +17,7 @@ internal sealed record ReadinessResponse(
     {
         var entries = (run?.Checks ?? []).ToDictionary(c => c.Name, ReadinessEntry.From);
         var status = run?.Status ?? HealthStatus.Unhealthy;
-        var problem = run is null ? "no readiness run has completed yet"
-            : now - run.StartedAt > maxAge ? $"the latest readiness run is older than {maxAge.TotalSeconds:F0} s"
-            : null;
-        if (problem is not null)
+        if (Problem(run, now, maxAge) is { } problem)
         {
             // Fail closed: a result nobody refreshed says nothing about now.
             status = HealthStatus.Unhealthy;
@@ -29,6 +26,15 @@ internal sealed record ReadinessResponse(
 
         return new ReadinessResponse(status, Format(run?.Duration ?? TimeSpan.Zero), entries);
     }
+
+    /// <summary>The readiness status alone, without building the body (for <c>healthgate_ready</c> on every scrape).</summary>
+    public static HealthStatus StatusOf(CheckRun? run, DateTimeOffset now, TimeSpan maxAge) =>
+        run is null || Problem(run, now, maxAge) is not null ? HealthStatus.Unhealthy : run.Status;
+
+    private static string? Problem(CheckRun? run, DateTimeOffset now, TimeSpan maxAge) =>
+        run is null ? "no readiness run has completed yet"
+            : now - run.StartedAt > maxAge ? $"the latest readiness run is older than {maxAge.TotalSeconds:F0} s"
+            : null;
 
     internal static string Format(TimeSpan duration) => duration.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -86,7 +86,7 @@ internal sealed class GateMetrics : ICheckRunObserver, IPreflightObserver, IOver
     private void WriteGate(ExpositionWriter writer, DateTimeOffset now)
     {
         // The same answer /health/ready gives, stale results included, so the two never disagree.
-        var ready = ReadinessResponse.From(_readiness.Latest, now, _readinessMaxAge).Status != HealthStatus.Unhealthy;
+        var ready = ReadinessResponse.StatusOf(_readiness.Latest, now, _readinessMaxAge) != HealthStatus.Unhealthy;
         writer.Family(ReadyName, MetricType.Gauge, "1 when the latest background readiness run is fresh and not Unhealthy, else 0.");
         writer.Sample(ReadyName, ready ? 1 : 0);
         writer.Family(BuildInfoName, MetricType.Gauge, "Always 1; the version label names the running build.");

@@ -104,5 +104,8 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
         Assert.Equal(HealthStatus.Unhealthy, stale.Status);
         Assert.Equal("stale", stale.Entries[ReadinessResponse.PublisherEntry].Data["reason"]);
         Assert.Equal(HealthStatus.Unhealthy, none.Status);
+        Assert.Equal(HealthStatus.Healthy, ReadinessResponse.StatusOf(run, startedAt.AddSeconds(29), maxAge));
+        Assert.Equal(HealthStatus.Unhealthy, ReadinessResponse.StatusOf(run, startedAt.AddSeconds(31), maxAge));
+        Assert.Equal(HealthStatus.Unhealthy, ReadinessResponse.StatusOf(null, startedAt, maxAge));
     }
 }
