@@ -11,6 +11,8 @@ command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(pro
 command -v script >/dev/null || need+=(bsdutils)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
+# As root the tests run PostgreSQL as the postgres user, which the package creates.
+[ "$(id -u)" -ne 0 ] || id postgres >/dev/null 2>&1 || need+=(postgresql)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
