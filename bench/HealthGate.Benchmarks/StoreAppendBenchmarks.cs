@@ -17,7 +17,7 @@ public class StoreAppendBenchmarks
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"healthgate-bench-store-{Guid.NewGuid():N}");
     private SqliteGateStore _durable = null!;
-    private NormalSyncSqliteStore _normal = null!;
+    private SqliteGateStore _normal = null!;
     private PreflightRun _run = null!;
     private OpLogEntry _entry = null!;
 
@@ -25,7 +25,7 @@ public class StoreAppendBenchmarks
     public void Setup()
     {
         _durable = new SqliteGateStore($"Data Source={Path.Combine(_directory, "full.db")}", TimeProvider.System);
-        _normal = new NormalSyncSqliteStore($"Data Source={Path.Combine(_directory, "normal.db")}", TimeProvider.System);
+        _normal = SqliteGateStore.WithoutCommitFsync($"Data Source={Path.Combine(_directory, "normal.db")}", TimeProvider.System);
         _durable.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
         _normal.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
         _run = SampleRun();

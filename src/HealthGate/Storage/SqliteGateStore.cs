@@ -10,15 +10,29 @@ namespace HealthGate.Storage;
 internal sealed class SqliteGateStore : SqlGateStore
 {
     private readonly string _connectionString;
+    private readonly string _synchronousPragma;
 
     public SqliteGateStore(string connectionString, TimeProvider time)
+        : this(connectionString, time, "PRAGMA synchronous=FULL")
+    {
+    }
+
+    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma)
         : base(time)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
         _connectionString = builder.ToString();
+        _synchronousPragma = synchronousPragma;
         DataFile = Path.GetFullPath(builder.DataSource);
     }
+
+    /// <summary>
+    /// The same store without an fsync at each commit (<c>synchronous=NORMAL</c>): only the benchmark's baseline,
+    /// which prices durability. The service never builds one.
+    /// </summary>
+    internal static SqliteGateStore WithoutCommitFsync(string connectionString, TimeProvider time) =>
+        new(connectionString, time, "PRAGMA synchronous=NORMAL");
 
     public string DataFile { get; }
 
@@ -56,7 +70,7 @@ internal sealed class SqliteGateStore : SqlGateStore
             await connection.OpenAsync(cancellationToken);
 
             // Per connection, not per file: FULL fsyncs the WAL at every commit, so a 201 survives a crash.
-            await using var command = Command(connection, "PRAGMA synchronous=FULL");
+            await using var command = Command(connection, _synchronousPragma);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
