@@ -48,9 +48,9 @@ internal sealed class CheckRunner(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var message = redactor.Redact(ex.Message);
-                ChecksLog.CheckThrew(logger, check.Name, ex.GetType().Name, message);
-                result = CheckOutcome.Unhealthy(Reasons.Exception, $"{ex.GetType().Name}: {message}");
+                var description = redactor.Describe(ex);
+                ChecksLog.CheckThrew(logger, check.Name, description);
+                result = CheckOutcome.Unhealthy(Reasons.Exception, description);
             }
         }
 

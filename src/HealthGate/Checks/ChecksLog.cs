@@ -13,6 +13,6 @@ internal static partial class ChecksLog
     public static partial void CheckUnhealthy(ILogger logger, string check, string reason, double durationMs, string description);
 
     // The exception object is not logged: its message may quote a connection string; the redacted text is.
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Check {Check} threw {ExceptionType}; reported as Unhealthy: {Message}")]
-    public static partial void CheckThrew(ILogger logger, string check, string exceptionType, string message);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Check {Check} threw; reported as Unhealthy: {Exception}")]
+    public static partial void CheckThrew(ILogger logger, string check, string exception);
 }

@@ -1,7 +1,9 @@
 using HealthGate.Checks.Http;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Redis;
+using HealthGate.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HealthGate.Checks;
 
@@ -37,7 +39,14 @@ internal static class ChecksServiceCollectionExtensions
         services.AddSingleton<HttpProbe>();
 
         services.AddSingleton<GateChecks>();
-        services.AddSingleton(sp => new SecretRedactor(sp.GetRequiredService<CheckCatalog>().Secrets()));
+        // One redactor that knows every secret the service holds: checks, the store's password, the API keys.
+        services.AddSingleton(sp =>
+        {
+            var gate = sp.GetRequiredService<IOptions<HealthGateOptions>>().Value;
+            return new SecretRedactor(sp.GetRequiredService<CheckCatalog>().Secrets()
+                .Concat(gate.Storage.Secrets())
+                .Concat(gate.Auth.ApiKeys.Values));
+        });
         services.AddSingleton<CheckRunner>();
         return services;
     }

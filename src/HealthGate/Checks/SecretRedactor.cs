@@ -20,6 +20,13 @@ internal sealed partial class SecretRedactor
         _secrets = [.. secrets.Where(s => s.Length >= 3).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
     }
 
+    /// <summary>An exception as one line for a response or a log: its type and its redacted message, no stack.</summary>
+    public string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"{exception.GetType().Name}: {Redact(exception.Message)}";
+    }
+
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,8 +1,7 @@
-using HealthGate.Configuration;
+using HealthGate.Checks;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace HealthGate.Overrides;
 
@@ -14,7 +13,7 @@ internal sealed class OverrideRecorder(
     IGateStore store,
     PreflightModes modes,
     IEnumerable<IOverrideObserver> observers,
-    IOptions<HealthGateOptions> options,
+    SecretRedactor redactor,
     ILogger<OverrideRecorder> logger)
 {
     public async Task<Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult>> RecordAsync(
@@ -65,7 +64,7 @@ internal sealed class OverrideRecorder(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var error = StorageErrors.Describe(ex, options.Value.Storage);
+            var error = redactor.Describe(ex);
             OverridesLog.StoreFailed(logger, kind, mode, error);
             return Problem(StatusCodes.Status503ServiceUnavailable, "The operational log is unavailable", "the override was NOT recorded; retry when the store is back");
         }

@@ -1,6 +1,5 @@
-using HealthGate.Configuration;
+using HealthGate.Checks;
 using HealthGate.Preflight;
-using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
@@ -8,7 +7,7 @@ namespace HealthGate.Storage;
 /// Records every preflight run in the history before its verdict is answered (so a force-start can name it),
 /// and every no-go run in the operational log. A store failure is logged, never thrown into the preflight.
 /// </summary>
-internal sealed class PreflightRecorder(IGateStore store, IOptions<HealthGateOptions> options, ILogger<PreflightRecorder> logger) : IPreflightObserver
+internal sealed class PreflightRecorder(IGateStore store, SecretRedactor redactor, ILogger<PreflightRecorder> logger) : IPreflightObserver
 {
     public async Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
     {
@@ -19,7 +18,7 @@ internal sealed class PreflightRecorder(IGateStore store, IOptions<HealthGateOpt
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            StorageLog.RunNotRecorded(logger, run.RunId, StorageErrors.Describe(ex, options.Value.Storage));
+            StorageLog.RunNotRecorded(logger, run.RunId, redactor.Describe(ex));
         }
 
         if (run.Verdict.IsGo())
@@ -34,7 +33,7 @@ internal sealed class PreflightRecorder(IGateStore store, IOptions<HealthGateOpt
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            StorageLog.FailureNotLogged(logger, run.RunId, run.Verdict.Token(), StorageErrors.Describe(ex, options.Value.Storage));
+            StorageLog.FailureNotLogged(logger, run.RunId, run.Verdict.Token(), redactor.Describe(ex));
         }
     }
 }

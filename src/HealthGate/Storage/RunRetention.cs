@@ -1,3 +1,4 @@
+using HealthGate.Checks;
 using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,7 @@ namespace HealthGate.Storage;
 internal sealed class RunRetention(
     IGateStore store,
     IOptions<HealthGateOptions> options,
+    SecretRedactor redactor,
     TimeProvider time,
     ILogger<RunRetention> logger) : BackgroundService
 {
@@ -31,7 +33,7 @@ internal sealed class RunRetention(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                StorageLog.PruneFailed(logger, StorageErrors.Describe(ex, storage));
+                StorageLog.PruneFailed(logger, redactor.Describe(ex));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

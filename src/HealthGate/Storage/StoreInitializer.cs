@@ -1,10 +1,11 @@
+using HealthGate.Checks;
 using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
 /// <summary>Creates the schema before the service takes requests; a store that cannot be prepared stops the start.</summary>
-internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, SecretRedactor redactor, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOpti
         {
             // Named like a configuration error so the start fails with one readable line (and the key to look at).
             throw new InvalidOperationException(
-                $"HealthGate:Storage: cannot prepare the {storage.Provider} store at {location}: {StorageErrors.Describe(ex, storage)}");
+                $"HealthGate:Storage: cannot prepare the {storage.Provider} store at {location}: {redactor.Describe(ex)}");
         }
 
         StorageLog.Ready(logger, storage.Provider, location);
