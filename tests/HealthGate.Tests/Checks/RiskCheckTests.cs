@@ -64,7 +64,6 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
     [InlineData("ess-missing", """{"global_risk":{"level":"NORMAL"}}""")]
     [InlineData("level-null", """{"global_risk":{"level":null},"ess":{"active":false}}""")]
     [InlineData("level-number", """{"global_risk":{"level":3},"ess":{"active":false}}""")]
-    [InlineData("ess-string", """{"global_risk":{"level":"NORMAL"},"ess":{"active":"false"}}""")]
     [InlineData("empty-object", "{}")]
     [InlineData("array", """[{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}]""")]
     public async Task AMissingOrMistypedFieldIsMissingFieldNeverHealthy(string path, string body)
@@ -104,8 +103,10 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
 
     [Theory]
     [InlineData("HIGH", "Unhealthy", "risk_critical")]
-    [InlineData("CRITICAL", "Healthy", "ok")]
-    public async Task ConfiguredBlockingLevelsReplaceTheDefault(string level, string status, string reason)
+    [InlineData("CRITICAL", "Unhealthy", "risk_critical")]
+    [InlineData("ELEVATED", "Unhealthy", "unknown_risk_level")]
+    [InlineData("NORMAL", "Healthy", "ok")]
+    public async Task ConfiguredBlockingLevelsAddToCriticalAndNeverAllow(string level, string status, string reason)
     {
         _standIn.Respond($"/risk/replace-{level}", 200, $$$"""{"global_risk":{"level":"{{{level}}}"},"ess":{"active":false}}""");
 
