@@ -20,12 +20,13 @@ internal static class PreflightReportReader
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // A verdict given twice ("PASS" then "P0_FAIL") is no verdict: duplicates are refused, never last-wins.
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
             root = document.RootElement.Clone();
         }
         catch (JsonException)
         {
-            throw new GateAbortException($"the gate answered HTTP {status} with a body that is not JSON: {OneLine.Of(body, 60)}");
+            throw new GateAbortException($"the gate answered HTTP {status} with a body that is not JSON (or names a field twice): {OneLine.Of(body, 60)}");
         }
 
         if (root.ValueKind != JsonValueKind.Object

@@ -11,7 +11,13 @@ internal static class ConfigurationServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<HealthGateOptions>, HealthGateOptionsDefaults>();
         services.AddSingleton<IValidateOptions<HealthGateOptions>, HealthGateOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new UtcTimestampConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new UtcTimestampConverter());
+
+            // A request naming a field twice (two "approvers") has no one meaning: a 400, not last-wins.
+            json.SerializerOptions.AllowDuplicateProperties = false;
+        });
         return services;
     }
 

@@ -42,7 +42,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
         var result = await RunAsync(_gate.Url);
 
         Assert.Equal(1, result.ExitCode);
-        AssertOneLineAbort(result, "body that is not JSON: <html><body>Welcome to nginx!");
+        AssertOneLineAbort(result, "body that is not JSON (or names a field twice): <html><body>Welcome to nginx!");
     }
 
     [Theory]

@@ -6,6 +6,9 @@ namespace HealthGate.Checks.Http;
 /// <summary>A probed body parsed as JSON, or the failure that stands for it (transport, status, or not JSON).</summary>
 internal sealed class JsonProbeResponse : IDisposable
 {
+    /// <summary>A property given twice (ESS <c>true</c> then <c>false</c>) has no one meaning: refuse it rather than read the last.</summary>
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     private readonly JsonDocument? _document;
 
     private JsonProbeResponse(HttpProbeResponse response, JsonDocument? document, HealthCheckResult? failure)
@@ -32,7 +35,7 @@ internal sealed class JsonProbeResponse : IDisposable
 
         try
         {
-            return new(response, JsonDocument.Parse(response.Body), null);
+            return new(response, JsonDocument.Parse(response.Body, Strict), null);
         }
         catch (JsonException ex)
         {
