@@ -26,7 +26,8 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
 
         Assert.Equal("Healthy", check.Status());
         Assert.Equal("ok", check.Reason());
-        Assert.True(Math.Abs(check.Data("skewMs").GetDouble()) < 1000, $"skew {check.Data("skewMs")} ms");
+        Assert.True(check.Data("boundMs").GetDouble() < 1000, $"bound {check.Data("boundMs")} ms");
+        Assert.True(check.Data("boundMs").GetDouble() >= Math.Abs(check.Data("offsetMs").GetDouble()));
         Assert.True(check.Data("rttMs").GetDouble() >= 0);
         Assert.True(check.Data("pingMs").GetDouble() > 0);
     }
@@ -41,7 +42,7 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
 
         Assert.Equal("Unhealthy", check.Status());
         Assert.Equal("clock_skew", check.Reason());
-        Assert.InRange(check.Data("skewMs").GetDouble(), 4000, 6000);
+        Assert.InRange(check.Data("offsetMs").GetDouble(), 4000, 6000);
         Assert.True(check.Data("rttMs").GetDouble() >= 0);
     }
 
@@ -54,7 +55,7 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
         var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")), ("TimeUrl", _standIn.Url("/exchange/time-behind")));
 
         Assert.Equal("clock_skew", check.Reason());
-        Assert.InRange(check.Data("skewMs").GetDouble(), -6000, -4000);
+        Assert.InRange(check.Data("offsetMs").GetDouble(), -6000, -4000);
     }
 
     [Fact]
@@ -87,9 +88,10 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task SkewIsMeasuredAgainstTheMidpointOfTheRoundTrip()
+    public async Task ASlowAnswerWidensTheBoundInsteadOfHidingASkew()
     {
         // Our clock reads T when the request leaves and T+4 s when the answer arrives; the server stamped T+2 s.
+        // The offset from the midpoint is 0, but the server may have stamped anywhere in those 4 s: ±2 s.
         var sent = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
         _standIn.Respond("/exchange/ping", 200, "{}");
         _standIn.Respond("/exchange/time-fixed", 200, $$"""{"serverTime":{{sent.AddSeconds(2).ToUnixTimeMilliseconds()}}}""");
@@ -104,9 +106,11 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
-        Assert.Equal(HealthStatus.Healthy, result.Status);
-        Assert.Equal(0.0, result.Data["skewMs"]);
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("clock_skew", result.Data["reason"]);
+        Assert.Equal(0.0, result.Data["offsetMs"]);
         Assert.Equal(4000.0, result.Data["rttMs"]);
+        Assert.Equal(2000.0, result.Data["boundMs"]);
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
         var check = await RunAsync(("PingUrl", _standIn.Url("/exchange/ping")));
 
         Assert.Equal("Healthy", check.Status());
-        Assert.False(check.GetProperty("data").TryGetProperty("skewMs", out _));
+        Assert.False(check.GetProperty("data").TryGetProperty("offsetMs", out _));
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace HealthGate.Checks.Exchange;
 
 internal sealed class ExchangeCheckOptions : CheckOptions
 {
+    public const int MaxTimeSamples = 5;
+
     public string? PingUrl { get; set; }
 
     /// <summary>Optional: without it the check proves connectivity only, not clock agreement.</summary>
@@ -13,6 +15,9 @@ internal sealed class ExchangeCheckOptions : CheckOptions
     public string ServerTimePointer { get; set; } = "/serverTime";
 
     public int MaxClockSkewMs { get; set; } = 1000;
+
+    /// <summary>Time requests per run; the one with the smallest round trip is judged, being the tightest bound.</summary>
+    public int TimeSamples { get; set; } = 1;
 
     public override void Validate(string key, ConfigErrors errors)
     {
@@ -25,6 +30,10 @@ internal sealed class ExchangeCheckOptions : CheckOptions
 
         errors.RequireJsonPointer($"{key}:ServerTimePointer", ServerTimePointer);
         errors.RequirePositive($"{key}:MaxClockSkewMs", MaxClockSkewMs);
+        if (TimeSamples is < 1 or > MaxTimeSamples)
+        {
+            errors.Add($"{key}:TimeSamples", $"must be between 1 and {MaxTimeSamples}");
+        }
     }
 
     public override IEnumerable<string> Secrets() => UrlSecrets.Of(PingUrl, TimeUrl);

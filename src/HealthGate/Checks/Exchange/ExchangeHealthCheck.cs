@@ -6,7 +6,7 @@ namespace HealthGate.Checks.Exchange;
 
 /// <summary>
 /// Proves the exchange answers and that our clock agrees with its clock: signed requests outside the
-/// exchange's receive window are rejected. Skew is measured against the midpoint of the time request's round trip.
+/// exchange's receive window are rejected. The skew is bounded by the round trip (<see cref="ClockSample"/>).
 /// </summary>
 internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProbe probe, TimeProvider time) : IHealthCheck
 {
@@ -24,29 +24,53 @@ internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProb
             return CheckOutcome.Healthy($"ping answered in {ping.ElapsedMs:F1} ms", data);
         }
 
-        var sent = time.GetUtcNow();
-        var timeResponse = await probe.GetAsync(options.TimeUrl, expectedStatus: null, cancellationToken);
-        var received = time.GetUtcNow();
-        using var response = JsonProbeResponse.From(timeResponse);
-        if (response.Failure is { } timeFailure)
+        ClockSample? best = null;
+        for (var i = 0; i < options.TimeSamples; i++)
         {
-            return timeFailure;
+            var (sample, sampleFailure) = await SampleAsync(cancellationToken);
+            if (sampleFailure is { } bad)
+            {
+                return bad;
+            }
+
+            if (best is null || sample.RttMs < best.Value.RttMs)
+            {
+                best = sample;
+            }
+        }
+
+        var clock = best!.Value;
+        data["offsetMs"] = Math.Round(clock.OffsetMs, 1);
+        data["rttMs"] = Math.Round(clock.RttMs, 3);
+        data["boundMs"] = Math.Round(clock.BoundMs, 1);
+        return clock.IsWithin(options.MaxClockSkewMs)
+            ? CheckOutcome.Healthy($"ping {ping.ElapsedMs:F1} ms, clock offset {clock.OffsetMs:F0} ms (bound {clock.BoundMs:F0} ms)", data)
+            : CheckOutcome.Unhealthy(
+                Reasons.ClockSkew,
+                $"clock offset {clock.OffsetMs:F0} ms ± {clock.RttMs / 2:F0} ms (round trip {clock.RttMs:F0} ms) may exceed {options.MaxClockSkewMs} ms",
+                data);
+    }
+
+    private async Task<(ClockSample Sample, HealthCheckResult? Failure)> SampleAsync(CancellationToken cancellationToken)
+    {
+        var sent = time.GetUtcNow();
+        var answer = await probe.GetAsync(options.TimeUrl!, expectedStatus: null, cancellationToken);
+        var received = time.GetUtcNow();
+        using var response = JsonProbeResponse.From(answer);
+        if (response.Failure is { } failure)
+        {
+            return (default, failure);
         }
 
         if (!JsonPointer.TryResolve(response.Root, options.ServerTimePointer, out var element)
             || element.ValueKind != JsonValueKind.Number
             || !element.TryGetDouble(out var serverMs))
         {
-            return CheckOutcome.Unhealthy(Reasons.MissingField, $"no server time (ms since the epoch) at {options.ServerTimePointer}", data);
+            return (default, CheckOutcome.Unhealthy(Reasons.MissingField, $"no server time (ms since the epoch) at {options.ServerTimePointer}"));
         }
 
-        var rttMs = (received - sent).TotalMilliseconds;
-        var midpointMs = sent.ToUnixTimeMilliseconds() + (rttMs / 2);
-        var skewMs = Math.Round(serverMs - midpointMs, 1);
-        data["skewMs"] = skewMs;
-        data["rttMs"] = Math.Round(rttMs, 3);
-        return Math.Abs(skewMs) > options.MaxClockSkewMs
-            ? CheckOutcome.Unhealthy(Reasons.ClockSkew, $"clock skew {skewMs:F0} ms exceeds {options.MaxClockSkewMs} ms", data)
-            : CheckOutcome.Healthy($"ping {ping.ElapsedMs:F1} ms, clock skew {skewMs:F0} ms", data);
+        return (new ClockSample(UnixMs(sent), UnixMs(received), serverMs), null);
     }
+
+    private static double UnixMs(DateTimeOffset t) => (t - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }
