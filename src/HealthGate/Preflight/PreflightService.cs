@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
@@ -6,26 +5,43 @@ using Microsoft.Extensions.Options;
 namespace HealthGate.Preflight;
 
 /// <summary>
-/// Runs preflights. Concurrent requests for one mode share the run in flight, so a burst of launchers costs
-/// the dependencies one round of checks.
+/// Runs preflights. A request joins the run of its mode in flight only when that run started at most
+/// <c>Preflight:CoalesceWindowMs</c> before the request arrived, so a burst of launchers costs the dependencies
+/// one round of checks while no launcher is handed checks that began long before it asked.
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
     IEnumerable<IPreflightObserver> observers,
     IOptions<HealthGateOptions> options,
-    CheckConfigurationHash configHash)
+    CheckConfigurationHash configHash,
+    TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<PreflightRun>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
+    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.Preflight.CoalesceWindowMs);
 
     public Task<PreflightRun> RunAsync(string mode, IReadOnlySet<CheckTier> tiers)
     {
         ArgumentNullException.ThrowIfNull(mode);
-        return _inFlight.GetOrAdd(mode, m => new Lazy<Task<PreflightRun>>(() => ExecuteAsync(m, tiers))).Value;
+        var arrived = time.GetTimestamp();
+        lock (_inFlight)
+        {
+            if (_inFlight.TryGetValue(mode, out var current) && time.GetElapsedTime(current.Started, arrived) <= _window)
+            {
+                return current.Run;
+            }
+
+            // Either nothing is in flight or the run in flight is too old to stand for this request: start afresh.
+            // The older run still completes for those who joined it.
+            var next = new InFlightRun(arrived);
+            _inFlight[mode] = next;
+            next.Run = ExecuteAsync(mode, tiers, next);
+            return next.Run;
+        }
     }
 
-    private async Task<PreflightRun> ExecuteAsync(string mode, IReadOnlySet<CheckTier> tiers)
+    private async Task<PreflightRun> ExecuteAsync(string mode, IReadOnlySet<CheckTier> tiers, InFlightRun entry)
     {
-        // Yield first so the entry is in the dictionary before the finally below removes it.
+        // Yield first so the entry is published (under the lock) before the finally below can remove it.
         await Task.Yield();
         try
         {
@@ -45,7 +61,20 @@ internal sealed class PreflightService(
         }
         finally
         {
-            _inFlight.TryRemove(mode, out _);
+            lock (_inFlight)
+            {
+                if (_inFlight.TryGetValue(mode, out var current) && ReferenceEquals(current, entry))
+                {
+                    _inFlight.Remove(mode);
+                }
+            }
         }
+    }
+
+    private sealed class InFlightRun(long started)
+    {
+        public long Started { get; } = started;
+
+        public Task<PreflightRun> Run { get; set; } = null!;
     }
 }
