@@ -27,12 +27,15 @@ internal static class VerdictCodes
     /// <summary>PASS and P2_WARN let trading proceed; the gate answers them with 200, the failures with 503.</summary>
     public static bool IsGo(string verdict) => verdict is Pass or P2Warn;
 
-    /// <summary>The design's verdict rules, first match wins, to cross-check the gate's own verdict.</summary>
+    /// <summary>
+    /// The design's verdict rules, first match wins, to cross-check the gate's own verdict. No check at all is
+    /// P0_FAIL: a gate that ran nothing proves nothing, so a PASS over no checks is a contradiction and aborts.
+    /// </summary>
     public static string Decide(IEnumerable<ReportedCheck> checks)
     {
         ArgumentNullException.ThrowIfNull(checks);
         var list = checks.ToList();
-        if (list.Exists(c => c is { Tier: "P0", IsUnhealthy: true }))
+        if (list.Count == 0 || list.Exists(c => c is { Tier: "P0", IsUnhealthy: true }))
         {
             return P0Fail;
         }

@@ -16,6 +16,8 @@ internal static class Reasons
     public const string QueryFailed = "query_failed";
     public const string EssActive = "ess_active";
     public const string RiskCritical = "risk_critical";
+    public const string UnknownRiskLevel = "unknown_risk_level";
+    public const string RiskElevated = "risk_elevated";
     public const string MissingField = "missing_field";
     public const string ClockSkew = "clock_skew";
     public const string MissingMetrics = "missing_metrics";
@@ -25,4 +27,5 @@ internal static class Reasons
     public const string NotWritable = "not_writable";
     public const string LowDiskSpace = "low_disk_space";
     public const string StaleResult = "stale";
+    public const string NoChecks = "no_checks";
 }

@@ -21,7 +21,8 @@ internal sealed record ReadinessResponse(
         {
             // Fail closed: a result nobody refreshed says nothing about now.
             status = HealthStatus.Unhealthy;
-            entries[PublisherEntry] = new ReadinessEntry(HealthStatus.Unhealthy, Format(TimeSpan.Zero), problem, new Dictionary<string, object> { [CheckOutcome.ReasonKey] = Reasons.StaleResult }, []);
+            var reason = run is { Checks.Count: 0 } ? Reasons.NoChecks : Reasons.StaleResult;
+            entries[PublisherEntry] = new ReadinessEntry(HealthStatus.Unhealthy, Format(TimeSpan.Zero), problem, new Dictionary<string, object> { [CheckOutcome.ReasonKey] = reason }, []);
         }
 
         return new ReadinessResponse(status, Format(run?.Duration ?? TimeSpan.Zero), entries);
@@ -33,6 +34,7 @@ internal sealed record ReadinessResponse(
 
     private static string? Problem(CheckRun? run, DateTimeOffset now, TimeSpan maxAge) =>
         run is null ? "no readiness run has completed yet"
+            : run.Checks.Count == 0 ? "the readiness run had no check: an empty gate proves nothing"
             : now - run.StartedAt > maxAge ? $"the latest readiness run is older than {maxAge.TotalSeconds:F0} s"
             : null;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HealthGate.Checks;
 
 namespace HealthGate.Preflight;
@@ -19,6 +20,10 @@ internal sealed record PreflightRun(
     /// <summary>Identifies the check configuration the run used; secrets do not enter it (see <see cref="CheckConfigurationHash"/>).</summary>
     public string ConfigHash { get; init; } = "";
 
+    /// <summary>Why the run failed as a whole rather than through a check: <c>no_checks</c> for an empty run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
+
     public static PreflightRun From(string runId, string mode, CheckRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -31,6 +36,9 @@ internal sealed record PreflightRun(
             run.StartedAt,
             Math.Round(run.Duration.TotalMilliseconds, 3),
             PreflightSummary.Of([.. run.Checks]),
-            run.Checks);
+            run.Checks)
+        {
+            Reason = run.Checks.Count == 0 ? Reasons.NoChecks : null,
+        };
     }
 }

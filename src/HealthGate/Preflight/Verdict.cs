@@ -23,12 +23,12 @@ internal enum Verdict
 
 internal static class Verdicts
 {
-    /// <summary>The verdict rules of the design, first match wins.</summary>
+    /// <summary>The verdict rules of the design, first match wins; no check at all is P0_FAIL (<c>no_checks</c>).</summary>
     public static Verdict Decide(IEnumerable<CheckResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var list = results as IReadOnlyCollection<CheckResult> ?? [.. results];
-        if (list.Any(r => r is { Tier: CheckTier.P0, Status: HealthStatus.Unhealthy }))
+        if (list.Count == 0 || list.Any(r => r is { Tier: CheckTier.P0, Status: HealthStatus.Unhealthy }))
         {
             return Verdict.P0Fail;
         }

@@ -78,7 +78,12 @@ internal static class RunRows
             }
         }
 
-        return [.. runs.Select(r => r.Header with { Summary = PreflightSummary.Of(r.Checks), Checks = r.Checks })];
+        return [.. runs.Select(r => r.Header with
+        {
+            Summary = PreflightSummary.Of(r.Checks),
+            Checks = r.Checks,
+            Reason = r.Checks.Count == 0 ? Reasons.NoChecks : null,
+        })];
     }
 
     private static CheckResult ReadCheck(DbDataReader reader)

@@ -52,7 +52,7 @@ public sealed partial class OpenApiDocumentTests
         var schemas = document.GetProperty("components").GetProperty("schemas");
         var run = schemas.GetProperty("PreflightRun").GetProperty("properties");
         Assert.Equal(
-            ["checks", "configHash", "durationMs", "exitCode", "expiresAt", "mode", "runId", "startedAt", "summary", "verdict"],
+            ["checks", "configHash", "durationMs", "exitCode", "expiresAt", "mode", "reason", "runId", "startedAt", "summary", "verdict"],
             run.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("integer", run.GetProperty("exitCode").GetProperty("type").GetString());
         Assert.Equal("number", run.GetProperty("durationMs").GetProperty("type").GetString());
