@@ -61,12 +61,9 @@ internal sealed class CheckCatalog
         }
 
         var options = type.NewOptions();
-        var known = options.GetType().GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var unknown in section.GetChildren().Where(c => !known.Contains(c.Key)))
-        {
-            // A misspelt key would otherwise be ignored and its default used in silence.
-            errors.Add(unknown.Path, $"unknown key for a {type.Name} check (known: {string.Join(", ", known.Order())})");
-        }
+
+        // A misspelt key would otherwise be ignored and its default used in silence.
+        StrictKeys.Check(section, options.GetType(), errors);
 
         try
         {
@@ -94,5 +91,5 @@ internal sealed class CheckCatalog
         return errors.Messages.Count == before ? new CheckDefinition(section.Key, tier, type, options) : null;
     }
 
-    private static bool IsValidName(string name) => name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    private static bool IsValidName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 }

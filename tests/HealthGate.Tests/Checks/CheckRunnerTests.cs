@@ -60,7 +60,7 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
         var (status, json) = await GetPreflightAsync(app, "paper");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        var check = json.GetProperty("checks")[0];
+        var check = Named(json, "throws");
         Assert.Equal("exception", check.GetProperty("reason").GetString());
         Assert.Equal("custom", check.GetProperty("type").GetString());
         Assert.DoesNotContain("hunter2-secret", json.GetRawText(), StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
         var (_, json) = await GetPreflightAsync(app, "live");
 
         Assert.Equal("P1_FAIL", json.GetProperty("verdict").GetString());
-        Assert.Equal("timeout", json.GetProperty("checks")[0].GetProperty("reason").GetString());
+        Assert.Equal("timeout", Named(json, "deaf").GetProperty("reason").GetString());
         Assert.InRange(json.GetProperty("durationMs").GetDouble(), 250, 2000);
     }
 
@@ -95,8 +95,9 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
 
         var (_, json) = await GetPreflightAsync(app, "live");
 
-        var check = Assert.Single(json.GetProperty("checks").EnumerateArray());
-        Assert.Equal("tagged", check.GetProperty("name").GetString());
+        // The host's baseline P0 check is there too (an empty paper mode refuses to start); "untagged" is not.
+        Assert.Equal(["baseline-disk", "tagged"], json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        var check = Named(json, "tagged");
         Assert.Equal("P2", check.GetProperty("tier").GetString());
         Assert.Equal("degraded", check.GetProperty("reason").GetString());
         Assert.Equal("P2_WARN", json.GetProperty("verdict").GetString());
@@ -108,6 +109,7 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
         var hits = _standIn.Count("/counted", TimeSpan.FromMilliseconds(300));
         await using var app = HealthGateApplication.With([
             .. Check("counted", "http", "P0", ("Url", _standIn.Url("/counted"))),
+            .. Check("cosmetic", "disk", "P2", ("Path", Path.GetTempPath()), ("MinFreeMb", 1)),
             ("Readiness:Tiers:0", "P2"), // keep the background run off the counted endpoint
         ]);
         using var client = app.CreateClient();
@@ -118,6 +120,9 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
         Assert.True(hits.Value < 8, $"{hits.Value} requests reached the dependency for 8 concurrent preflights");
         Assert.Equal(hits.Value, runIds.Count);
     }
+
+    private static System.Text.Json.JsonElement Named(System.Text.Json.JsonElement run, string name) =>
+        run.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
     private sealed class ThrowingCheck(string message) : IHealthCheck
     {

@@ -17,6 +17,20 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
     /// <summary>Each application gets its own SQLite store unless the test names one, so tests never share history.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"healthgate-test-{Guid.NewGuid():N}");
 
+    /// <summary>The one check of a test that configures none: a P0 disk check that is always Healthy.</summary>
+    public static Dictionary<string, string?> BaselineCheck { get; } = new()
+    {
+        ["HealthGate:Checks:baseline-disk:Type"] = "disk",
+        ["HealthGate:Checks:baseline-disk:Tier"] = "P0",
+        ["HealthGate:Checks:baseline-disk:Path"] = Path.GetTempPath(),
+        ["HealthGate:Checks:baseline-disk:MinFreeMb"] = "1",
+    };
+
+    private static bool HasP0Check(IDictionary<string, string?> settings) => settings.Any(s =>
+        s.Key.StartsWith("HealthGate:Checks:", StringComparison.OrdinalIgnoreCase)
+        && s.Key.EndsWith(":Tier", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(s.Value, "P0", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Settings under <c>HealthGate:</c> from a flat list of (key, value), for readable tests.</summary>
     public static HealthGateApplication With(params (string Key, object? Value)[] settings) => new(Flatten(settings));
 
@@ -38,6 +52,11 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
             config.Sources.Clear();
             config.AddInMemoryCollection(new Dictionary<string, string?> { ["HealthGate:Storage:ConnectionString"] = $"Data Source={Path.Combine(DataDirectory, "healthgate.db")}" });
             config.AddInMemoryCollection(settings);
+            if (!HasP0Check(settings))
+            {
+                // A mode or readiness set that selects nothing refuses to start; a test about other checks gets one healthy P0 check.
+                config.AddInMemoryCollection(BaselineCheck);
+            }
         });
         if (ExtraServices is not null)
         {

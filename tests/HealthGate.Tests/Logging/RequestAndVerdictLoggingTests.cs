@@ -60,6 +60,7 @@ public sealed class RequestAndVerdictLoggingTests(HttpStandInFixture fixture) : 
         await using var app = HealthGateApplication.With([
             .. Check("core", "http", "P0", ("Url", _standIn.Url("/log-ok"))),
             .. Check("core-live", "http", "P0", ("Url", _standIn.Url("/log-p0-down"))),
+            .. Check("cosmetic", "http", "P2", ("Url", _standIn.Url("/log-ok"))),
             ("Modes:fine:Tiers:0", "P2"),
         ]);
         using var client = app.CapturingLogs(logs).CreateClient();

@@ -22,7 +22,7 @@ public sealed class CrashDurabilityTests
             HealthGate = new
             {
                 // A P1 check nobody answers: every live preflight is a P1_FAIL that force_start may override.
-                Checks = new Dictionary<string, object> { ["feed"] = new { Type = "http", Tier = "P1", Url = $"http://127.0.0.1:{FreePort.Next()}/", TimeoutMs = 1000 } },
+                Checks = new Dictionary<string, object> { ["feed"] = new { Type = "http", Tier = "P1", Url = $"http://127.0.0.1:{FreePort.Next()}/", TimeoutMs = 1000 }, ["baseline-disk"] = TempDirectory.BaselineCheck },
                 Storage = new { Provider = "sqlite", ConnectionString = $"Data Source={database}" },
                 Auth = new { ApiKeys = new { ops = Key } },
             },

@@ -88,7 +88,7 @@ public sealed class StorageConfigurationTests
     {
         using var directory = new TempDirectory();
         var connectionString = $"Host=127.0.0.1;Port={FreePort.Next()};Username=gate;Password=Very-Secret-77;Timeout=2";
-        var config = directory.WriteConfig(new { HealthGate = new { Storage = new { Provider = "postgres", ConnectionString = connectionString } } });
+        var config = directory.WriteConfig(new { HealthGate = new { Checks = new { baseline = TempDirectory.BaselineCheck }, Storage = new { Provider = "postgres", ConnectionString = connectionString } } });
 
         await using var service = SpawnedService.Start(directory.Path, config);
         await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
