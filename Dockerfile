@@ -7,10 +7,12 @@ WORKDIR /src
 # Project files first, so the restore layer is reused until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/HealthGate/HealthGate.csproj src/HealthGate/
+COPY src/HealthGate.Contracts/HealthGate.Contracts.csproj src/HealthGate.Contracts/
 COPY src/HealthGate.Probe/HealthGate.Probe.csproj src/HealthGate.Probe/
 RUN dotnet restore src/HealthGate/HealthGate.csproj \
  && dotnet restore src/HealthGate.Probe/HealthGate.Probe.csproj
 COPY src/HealthGate/ src/HealthGate/
+COPY src/HealthGate.Contracts/ src/HealthGate.Contracts/
 COPY src/HealthGate.Probe/ src/HealthGate.Probe/
 RUN dotnet publish src/HealthGate/HealthGate.csproj -c Release --no-restore -o /out/app \
  && dotnet publish src/HealthGate.Probe/HealthGate.Probe.csproj -c Release --no-restore -o /out/probe \

@@ -1,3 +1,5 @@
+using HealthGate.Contracts;
+
 namespace HealthGate.Cli.Overrides;
 
 /// <summary>
@@ -9,9 +11,9 @@ internal sealed record Approval(string? Operator, IReadOnlyList<string> Approver
 {
     public const string RelaxedMode = "paper";
 
-    /// <summary>Approver names trimmed, blanks dropped, duplicates (ignoring case) counted once.</summary>
+    /// <summary>Approvers compared as people (<see cref="PersonNames"/>), each once; the operator is never one of them.</summary>
     public IReadOnlyList<string> DistinctApprovers { get; } =
-        [.. Approvers.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. PersonNames.Distinct(Approvers).Where(a => !PersonNames.SamePerson(a, Operator))];
 
     /// <summary>What is missing for an override in this mode, one phrase per gap; empty when the approval suffices.</summary>
     public IReadOnlyList<string> Missing(string mode)
@@ -22,6 +24,11 @@ internal sealed record Approval(string? Operator, IReadOnlyList<string> Approver
         if (string.IsNullOrWhiteSpace(Operator))
         {
             missing.Add("--operator");
+        }
+
+        if (Approvers.Append(Operator ?? "").Any(PersonNames.HasHiddenCharacters))
+        {
+            missing.Add("names without control or invisible format characters");
         }
 
         if (DistinctApprovers.Count < needed)

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace HealthGate.Overrides;
 
 /// <summary>
-/// Checks <c>X-Api-Key</c> against <c>HealthGate:Auth:ApiKeys</c>. With no keys configured every caller passes
-/// (a warning is logged at start); the published sample key never passes.
+/// Checks <c>X-Api-Key</c> against <c>HealthGate:Auth:ApiKeys</c>. With no usable key configured nobody passes:
+/// an override is never accepted anonymously. The published sample key never passes.
 /// </summary>
 internal sealed class ApiKeyAuthenticator
 {
@@ -25,8 +25,8 @@ internal sealed class ApiKeyAuthenticator
         _logger = logger;
     }
 
-    /// <summary>No key is configured at all: the endpoint is open.</summary>
-    public bool IsOpen => _configured.Value.Keys.Length == 0 && _configured.Value.SampleKeyNames.Length == 0;
+    /// <summary>No usable key is configured (none, or only the published sample): the endpoint is closed.</summary>
+    public bool IsClosed => _configured.Value.Keys.Length == 0;
 
     public IReadOnlyList<string> SampleKeyNames => _configured.Value.SampleKeyNames;
 
@@ -34,9 +34,10 @@ internal sealed class ApiKeyAuthenticator
     public bool TryAuthenticate(string? presented, string? remote, out string? keyName)
     {
         keyName = null;
-        if (IsOpen)
+        if (IsClosed)
         {
-            return true;
+            OverridesLog.Unauthorized(_logger, remote, "no API key is configured");
+            return false;
         }
 
         if (string.IsNullOrEmpty(presented))

@@ -1,13 +1,13 @@
 namespace HealthGate.Overrides;
 
-/// <summary>Says at start, once, when the override endpoint is open or a configured key is the published sample.</summary>
+/// <summary>Says at start, once, when the override endpoint is closed for want of a key or a configured key is the published sample.</summary>
 internal sealed class AuthStartupReport(ApiKeyAuthenticator authenticator, ILogger<AuthStartupReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (authenticator.IsOpen)
+        if (authenticator.IsClosed)
         {
-            OverridesLog.Open(logger);
+            OverridesLog.Closed(logger);
         }
 
         foreach (var name in authenticator.SampleKeyNames)

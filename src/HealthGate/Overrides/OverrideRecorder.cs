@@ -103,7 +103,7 @@ internal sealed class OverrideRecorder(
         Failures = run is null ? [] : OpLogFailure.Of(run),
         Decision = accepted ? OpLogDecisions.Proceed : OpLogDecisions.Refused,
         Operator = request.Operator?.Trim(),
-        Approvers = OverrideValidator.DistinctApprovers(request.Approvers),
+        Approvers = OverrideValidator.DistinctApprovers(request.Approvers, request.Operator),
         Ticket = string.IsNullOrWhiteSpace(request.Ticket) ? null : request.Ticket.Trim(),
         Reason = request.Reason?.Trim(),
         ApiKeyName = apiKeyName,

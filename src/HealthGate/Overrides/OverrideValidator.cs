@@ -1,3 +1,4 @@
+using HealthGate.Contracts;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 
@@ -6,7 +7,7 @@ namespace HealthGate.Overrides;
 /// <summary>
 /// The approval rules of an override request, before any run is looked at. <c>paper</c> needs one approver and a
 /// reason; every other mode (<c>live</c> and any configured one) needs two distinct approvers, a ticket and a
-/// reason. Nobody approves their own override.
+/// reason. Nobody approves their own override. People are compared as people (<see cref="PersonNames"/>).
 /// </summary>
 internal static class OverrideValidator
 {
@@ -45,6 +46,11 @@ internal static class OverrideValidator
 
         var paper = IsPaper(request.Mode);
         RequireText(errors, "operator", request.Operator, MaxTextLength);
+        if (request.Operator is { } op && PersonNames.HasHiddenCharacters(op))
+        {
+            errors["operator"] = [HiddenCharacters];
+        }
+
         RequireText(errors, "reason", request.Reason, MaxReasonLength);
         if (paper)
         {
@@ -59,20 +65,26 @@ internal static class OverrideValidator
         return errors;
     }
 
-    /// <summary>The approvers as recorded: trimmed, each person once (case-insensitively), in the order given.</summary>
-    public static string[] DistinctApprovers(IEnumerable<string?>? approvers) =>
-        [.. (approvers ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+    private const string HiddenCharacters = "a name must not hold control or invisible format characters";
+
+    /// <summary>The approvers as recorded: trimmed, each person once, the operator never among them, in the order given.</summary>
+    public static string[] DistinctApprovers(IEnumerable<string?>? approvers, string? @operator) =>
+        [.. PersonNames.Distinct(approvers).Where(a => !PersonNames.SamePerson(a, @operator))];
 
     public static bool IsPaper(string? mode) => string.Equals(mode?.Trim(), "paper", StringComparison.OrdinalIgnoreCase);
 
     private static void ValidateApprovers(Dictionary<string, string[]> errors, OverrideRequest request, int required)
     {
         var given = request.Approvers ?? [];
-        var distinct = DistinctApprovers(given);
         var problems = new List<string>();
         if (given.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("must not contain empty names");
+        }
+
+        if (given.Any(a => a is not null && PersonNames.HasHiddenCharacters(a)))
+        {
+            problems.Add(HiddenCharacters);
         }
 
         if (given.Length > MaxApprovers || given.Any(a => a?.Length > MaxTextLength))
@@ -80,12 +92,12 @@ internal static class OverrideValidator
             problems.Add($"at most {MaxApprovers} names of at most {MaxTextLength} characters");
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Operator) && distinct.Contains(request.Operator.Trim(), StringComparer.OrdinalIgnoreCase))
+        if (!string.IsNullOrWhiteSpace(request.Operator) && given.Any(a => PersonNames.SamePerson(a, request.Operator)))
         {
             problems.Add("the operator cannot approve their own override");
         }
 
-        var others = distinct.Count(a => !string.Equals(a, request.Operator?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var others = DistinctApprovers(given, request.Operator).Length;
         if (others < required)
         {
             problems.Add(required == 1

@@ -40,7 +40,9 @@ internal static class OverridesApi
             context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyAuthenticator.HeaderName}\"";
             return TypedResults.Problem(
                 title: "Unauthorized",
-                detail: $"recording an override needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header",
+                detail: authenticator.IsClosed
+                    ? "no API key is configured on this gate (HealthGate:Auth:ApiKeys), so overrides are closed: an override is never accepted anonymously"
+                    : $"recording an override needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 

@@ -11,8 +11,8 @@ internal static partial class OverridesLog
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Override request from {Remote} refused: {Cause}")]
     public static partial void Unauthorized(ILogger logger, string? remote, string cause);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No API keys are configured (HealthGate:Auth:ApiKeys): anyone who reaches this service can record overrides. Production must configure keys.")]
-    public static partial void Open(ILogger logger);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No API key is configured (HealthGate:Auth:ApiKeys): POST /overrides refuses every request until one is")]
+    public static partial void Closed(ILogger logger);
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "API key '{Name}' is the published sample value from appsettings.json and never authenticates; configure a real key")]
     public static partial void SampleKeyIgnored(ILogger logger, string name);

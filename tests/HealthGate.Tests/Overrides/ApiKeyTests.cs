@@ -7,7 +7,7 @@ using static HealthGate.Tests.Overrides.ProblemAssert;
 
 namespace HealthGate.Tests.Overrides;
 
-/// <summary>X-Api-Key on POST /overrides: required when keys are configured, open (with a warning) when none are.</summary>
+/// <summary>X-Api-Key on POST /overrides: always required; with no key configured the endpoint is closed.</summary>
 public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
 {
     private readonly HttpStandIn _standIn = fixture.StandIn;
@@ -47,15 +47,18 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
         Assert.Equal("desk-2", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKeyName").GetString());
     }
 
-    [Fact]
-    public async Task WithoutConfiguredKeysTheEndpointIsOpen()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("anything")]
+    public async Task WithoutConfiguredKeysTheEndpointIsClosedSayingSo(string? key)
     {
         await using var gate = new GateScenario(_standIn, []);
 
-        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key: null);
+        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key);
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKeyName").ValueKind);
+        var problem = await IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("no API key is configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetArrayLength());
     }
 
     [Fact]

@@ -24,8 +24,9 @@ public sealed class PostgresServiceTests(PostgresServer server)
         }
 
         var connectionString = $"{server.ConnectionString};Search Path={schema}";
-        await using var app = HealthGateApplication.With(("Storage:Provider", "postgres"), ("Storage:ConnectionString", connectionString));
+        await using var app = HealthGateApplication.With(("Storage:Provider", "postgres"), ("Storage:ConnectionString", connectionString), ("Auth:ApiKeys:ops", "pg-test-key-41c2"));
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", "pg-test-key-41c2");
         var run = JsonDocument.Parse(await client.GetStringAsync(new Uri("/preflight?mode=paper", UriKind.Relative))).RootElement;
         var runId = run.GetProperty("runId").GetString();
 
