@@ -11,7 +11,8 @@ using HealthGate.Storage;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddConfigFileArgument(args);
     builder.Logging.AddHealthGateSerilog(builder.Configuration);
 
@@ -28,6 +29,7 @@ try
 
     var app = builder.Build();
     app.Services.ValidateHealthGateOptions();
+    await app.Services.PrepareHealthGateStoreAsync();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseHealthGateRequestLogging();

@@ -15,7 +15,7 @@ internal static class StartupFailure
         var failures = Flatten(exception).ToList();
         var validation = failures.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
         output.WriteLine("HealthGate cannot start: the configuration is invalid.");
-        foreach (var message in validation.Count > 0 ? validation : failures.Select(f => f.Message))
+        foreach (var message in validation.Count > 0 ? validation : failures.Select(Chain))
         {
             output.WriteLine($"  - {message}");
         }
@@ -25,6 +25,12 @@ internal static class StartupFailure
 
     public static bool IsConfigurationError(Exception exception) =>
         Flatten(exception).Any(e => e is OptionsValidationException or InvalidOperationException or FormatException or InvalidDataException);
+
+    /// <summary>The message with its causes: a file that failed to load says why (e.g. which key is duplicated).</summary>
+    private static string Chain(Exception exception) =>
+        exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{exception.Message} {Chain(inner)}"
+            : exception.Message;
 
     private static IEnumerable<Exception> Flatten(Exception exception) => exception switch
     {

@@ -9,11 +9,16 @@ internal static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IGateStore, ConfiguredGateStore>();
-
-        // Registered before the retention job, so the schema exists when it first runs.
-        services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();
         services.AddSingleton<IPreflightObserver, PreflightRecorder>();
         return services;
+    }
+
+    /// <summary>Prepares the schema before the host starts (and so before the retention job first runs).</summary>
+    public static Task PrepareHealthGateStoreAsync(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<StoreInitializer>().PrepareAsync(CancellationToken.None);
     }
 }

@@ -4,10 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
-/// <summary>Creates the schema before the service takes requests; a store that cannot be prepared stops the start.</summary>
-internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, SecretRedactor redactor, ILogger<StoreInitializer> logger) : IHostedService
+/// <summary>
+/// Creates the schema before the host starts; a store that cannot be prepared stops the start. It runs before the
+/// host, not as a hosted service, so its failure is reported as one line instead of the host's stack trace.
+/// </summary>
+internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, SecretRedactor redactor, ILogger<StoreInitializer> logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var storage = options.Value.Storage;
         var location = storage.Describe();
@@ -24,6 +27,4 @@ internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOpti
 
         StorageLog.Ready(logger, storage.Provider, location);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

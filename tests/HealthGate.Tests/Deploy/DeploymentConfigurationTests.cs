@@ -9,7 +9,8 @@ namespace HealthGate.Tests.Deploy;
 
 /// <summary>
 /// The configuration each deployment hands the service starts it: the Kubernetes ConfigMap with the Deployment's
-/// environment (secrets from the example Secret), and the image's appsettings.json with compose's environment.
+/// environment (secrets from the example Secret), and the image's appsettings.json with the sample desk file compose
+/// mounts and compose's environment.
 /// Start-up validation binds every check strictly, so a misspelt key or environment variable fails here.
 /// </summary>
 public sealed partial class DeploymentConfigurationTests(PostgresServer postgres) : IClassFixture<PostgresServer>
@@ -32,17 +33,23 @@ public sealed partial class DeploymentConfigurationTests(PostgresServer postgres
     }
 
     [Fact]
-    public async Task ComposeConfigurationStartsTheServiceWithTheImageChecks()
+    public async Task ComposeConfigurationStartsTheServiceWithTheSampleDeskChecks()
     {
         var appsettings = JsonNode.Parse(await File.ReadAllTextAsync(RepoRoot.File("src/HealthGate/appsettings.json")))!;
+        var desk = JsonNode.Parse(await File.ReadAllTextAsync(RepoRoot.File("samples/desk.json")))!;
         var settings = JsonConfiguration.Flatten(appsettings);
+        foreach (var (key, value) in JsonConfiguration.Flatten(desk))
+        {
+            settings[key] = value;
+        }
+
         foreach (var (name, value) in DockerCompose.Load().Environment("healthgate"))
         {
             settings[JsonConfiguration.KeyOf(name)] = value;
         }
 
-        // Compose only overrides keys of the image's checks; a misspelt check name would add a check without a Type.
-        var expected = appsettings["HealthGate"]!["Checks"]!.AsObject().Select(c => c.Key);
+        // Compose only overrides keys of the desk's checks; a misspelt check name would add a check without a Type.
+        var expected = desk["HealthGate"]!["Checks"]!.AsObject().Select(c => c.Key);
 
         await AssertStartsWithChecksAsync(settings, expected);
     }

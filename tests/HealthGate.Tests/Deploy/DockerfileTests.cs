@@ -114,6 +114,12 @@ public sealed partial class DockerfileTests
             e => e.Key == "Urls" ? $"http://127.0.0.1:{port}" : e.Value,
             StringComparer.Ordinal);
         Assert.Equal($"http://+:{_image.ListenPort}", _dockerfile.Final.Environment()["Urls"]);
+
+        // An image started with no desk configuration refuses to start (an empty gate proves nothing): give it one check.
+        environment["HealthGate__Checks__disk__Type"] = "disk";
+        environment["HealthGate__Checks__disk__Tier"] = "P0";
+        environment["HealthGate__Checks__disk__Path"] = Path.GetTempPath();
+        environment["HealthGate__Checks__disk__MinFreeMb"] = "1";
         await using var service = ImageLikeProcess.Start(_image, environment);
         string[] healthcheck =
         [

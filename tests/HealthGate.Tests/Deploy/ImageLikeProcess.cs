@@ -5,7 +5,7 @@ namespace HealthGate.Tests.Deploy;
 
 /// <summary>
 /// The service run the way the image runs it: the ENTRYPOINT's <c>dotnet HealthGate.dll</c> from a working
-/// directory holding appsettings.json (the image's WORKDIR), with the image's ENV and nothing else of ASP.NET's.
+/// directory of its own, reading the appsettings.json beside the binary, with the image's ENV and nothing else of ASP.NET's.
 /// </summary>
 internal sealed class ImageLikeProcess : IAsyncDisposable
 {
@@ -39,7 +39,6 @@ internal sealed class ImageLikeProcess : IAsyncDisposable
     public static ImageLikeProcess Start(ImageFacts image, IReadOnlyDictionary<string, string> environment)
     {
         var directory = Directory.CreateTempSubdirectory("healthgate-image-");
-        File.Copy(RepoRoot.File("src/HealthGate/appsettings.json"), Path.Combine(directory.FullName, "appsettings.json"));
         Assert.Equal(["dotnet", "HealthGate.dll"], image.Entrypoint);
         var info = new ProcessStartInfo(DotnetHost.Path)
         {

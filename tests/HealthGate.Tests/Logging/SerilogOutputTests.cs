@@ -44,21 +44,16 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Contains(lines, l => l.Contains("HTTP GET /preflight?mode=paper responded 200", StringComparison.Ordinal));
     }
 
-    /// <summary>Starts HealthGate.dll with the shipped appsettings (its sample checks swapped for one stand-in), runs a preflight, returns stdout once the request is logged.</summary>
+    /// <summary>Starts HealthGate.dll with the shipped appsettings and a desk file of one stand-in check, runs a preflight, returns stdout once the request is logged.</summary>
     private async Task<IReadOnlyList<string>> RunServiceAsync(string environment, string path, string requestLogged)
     {
         _standIn.Respond($"/{path}", 200, "ok");
         var root = Directory.CreateTempSubdirectory("healthgate-serilog-").FullName;
         try
         {
-            var settings = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))!;
-            settings["HealthGate"]!["Checks"] = new JsonObject { ["web"] = new JsonObject { ["Type"] = "http", ["Tier"] = "P0", ["Url"] = _standIn.Url($"/{path}") } };
-            await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), settings.ToJsonString());
-            var environmentFile = Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json");
-            if (File.Exists(environmentFile))
-            {
-                File.Copy(environmentFile, Path.Combine(root, Path.GetFileName(environmentFile)));
-            }
+            // The shipped appsettings.json beside the binary applies as it is; the desk file brings the one check.
+            var desk = new JsonObject { ["HealthGate"] = new JsonObject { ["Checks"] = new JsonObject { ["web"] = new JsonObject { ["Type"] = "http", ["Tier"] = "P0", ["Url"] = _standIn.Url($"/{path}") } } } };
+            await File.WriteAllTextAsync(Path.Combine(root, "desk.json"), desk.ToJsonString());
 
             var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
             var lines = new ConcurrentQueue<string>();
@@ -88,7 +83,7 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
     private static Process Start(string environment, string root, string port, ConcurrentQueue<string> lines)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Binaries.Find("dotnet", "dotnet-sdk-10.0");
-        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"), "--urls", $"http://127.0.0.1:{port}", "--contentRoot", root])
+        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"), "--urls", $"http://127.0.0.1:{port}", "--config", Path.Combine(root, "desk.json")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
