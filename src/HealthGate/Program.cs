@@ -9,6 +9,7 @@ using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 
+HealthGate.Contracts.InvariantCulture.Pin();
 try
 {
     // The content root is the binary's folder, so appsettings.json is found whatever the working directory.

@@ -41,6 +41,12 @@ internal sealed class CheckCatalog
 
     private static CheckDefinition? Bind(IConfigurationSection section, IReadOnlyDictionary<string, CheckType> types, ConfigErrors errors)
     {
+        if (section.Key.Length == 0)
+        {
+            errors.Add(section.Path, "a check needs a name");
+            return null;
+        }
+
         if (!IsValidName(section.Key))
         {
             errors.Add(section.Path, "a check name may use only letters, digits, '-', '_' and '.'");

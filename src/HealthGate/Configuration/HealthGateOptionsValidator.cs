@@ -53,6 +53,7 @@ internal sealed class HealthGateOptionsValidator(CheckCatalog catalog, IOptions<
         }
 
         var parsed = new HashSet<CheckTier>();
+        var unknown = 0;
         foreach (var tier in tiers)
         {
             if (CheckTiers.TryParse(tier, out var t))
@@ -62,11 +63,12 @@ internal sealed class HealthGateOptionsValidator(CheckCatalog catalog, IOptions<
             else
             {
                 errors.Add(key, $"unknown tier '{tier}' (one of P0, P1, P2)");
+                unknown++;
             }
         }
 
         // A set that runs no check would answer PASS over nothing; while checks are mis-configured the count is not known yet.
-        if (parsed.Count == tiers.Length && gate.All.Count > 0 && catalog.Errors.Count == 0 && gate.ForTiers(parsed).Count == 0)
+        if (unknown == 0 && gate.All.Count > 0 && catalog.Errors.Count == 0 && gate.ForTiers(parsed).Count == 0)
         {
             var present = string.Join(", ", gate.All.Select(c => c.Tier).Distinct().Order());
             errors.Add(key, $"selects no check: none of the configured checks is in {string.Join(", ", tiers)} (they are in {present})");

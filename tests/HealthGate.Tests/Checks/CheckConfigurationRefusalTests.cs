@@ -59,7 +59,7 @@ public sealed class CheckConfigurationRefusalTests : IDisposable
 
     private async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)
     {
-        // The working directory holds no appsettings.json, so only the settings given here apply.
+        // The shipped appsettings.json beside the binary holds no check, so only the checks given here apply.
         var info = new ProcessStartInfo(Binaries.Find("dotnet", "dotnet-sdk-10.0", "/usr/share/dotnet"))
         {
             WorkingDirectory = _workingDirectory,

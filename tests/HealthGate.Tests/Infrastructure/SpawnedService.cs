@@ -6,7 +6,7 @@ namespace HealthGate.Tests.Infrastructure;
 
 /// <summary>
 /// The real service as its own process (<c>dotnet HealthGate.dll --urls ... --config ...</c>), started in a working
-/// directory of the test's, so appsettings.json is not found and only the test's configuration applies.
+/// directory of the test's: the shipped appsettings.json beside the binary applies (it holds no check), then the test's desk file.
 /// </summary>
 public sealed class SpawnedService : IAsyncDisposable
 {

@@ -1,0 +1,64 @@
+using HealthGate.Configuration;
+using HealthGate.Tests.Infrastructure;
+
+namespace HealthGate.Tests.FailClosed;
+
+/// <summary>
+/// Configurations a person can write that would make the gate say GO over nothing, or over the wrong thing
+/// (classes 1, 6 and 9): each is refused at start with exit code 78, one line naming the key, and no stack trace.
+/// The files are written as text, so a duplicated property is what the service really reads.
+/// </summary>
+public sealed class FailClosedConfigurationTests
+{
+    private static readonly string Disk = $$"""{ "Type": "disk", "Tier": "P0", "Path": {{System.Text.Json.JsonSerializer.Serialize(Path.GetTempPath())}}, "MinFreeMb": 1 }""";
+
+    private static string Risk(string extra = "") => $$"""{ "Type": "risk", "Tier": "P0", "Url": "http://127.0.0.1:9/risk"{{extra}} }""";
+
+    private static readonly Dictionary<string, (string Json, string Key)> Rows = new()
+    {
+        ["1/no-checks"] = ("""{ "HealthGate": { } }""", "HealthGate:Checks: no check is configured"),
+        ["1/every-check-disabled"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Enabled": false } } } }""", "HealthGate:Checks: no check is configured"),
+        ["1/misspelt-checks-section"] = ($$"""{ "HealthGate": { "Check": { "disk": {{Disk}} } } }""", "HealthGate:Check: unknown key"),
+        ["1/mode-selects-nothing"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Modes": { "audit": { "Tiers": [ "P2" ] } } } }""", "HealthGate:Modes:audit:Tiers: selects no check"),
+        ["1/live-selects-nothing"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Modes": { "live": { "Tiers": [ "P1" ] } } } }""", "HealthGate:Modes:live:Tiers: selects no check"),
+        ["1/readiness-selects-nothing"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Readiness": { "Tiers": [ "P1" ] } } }""", "HealthGate:Readiness:Tiers: selects no check"),
+        ["6/misspelt-auth-api-key"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Auth": { "ApiKey": { "ops": "k-1" } } } }""", "HealthGate:Auth:ApiKey: unknown key"),
+        ["6/misspelt-readiness"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Readyness": { "PeriodSeconds": 1 } } }""", "HealthGate:Readyness: unknown key"),
+        ["6/misspelt-mode-tiers"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Modes": { "paper": { "Tier": [ "P0" ] } } } }""", "HealthGate:Modes:paper:Tier: unknown key"),
+        ["6/misspelt-storage-provider"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Storage": { "Provder": "postgres" } } }""", "HealthGate:Storage:Provder: unknown key"),
+        ["6/misspelt-preflight-window"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Preflight": { "CoalesceWindow": 10000 } } }""", "HealthGate:Preflight:CoalesceWindow: unknown key"),
+        ["6/empty-check-name"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "": {{Disk}} } } }""", "HealthGate:Checks:: a check needs a name"),
+        ["6/empty-allowed-level"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"AllowedLevels\": [ \"NORMAL\", \"\" ]")}} } } }""", "HealthGate:Checks:risk:AllowedLevels:1:"),
+        ["6/empty-blocking-level"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"BlockingLevels\": [ \"\" ]")}} } } }""", "HealthGate:Checks:risk:BlockingLevels:0:"),
+        ["6/critical-allowed"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"AllowedLevels\": [ \"NORMAL\", \"critical\" ]")}} } } }""", "HealthGate:Checks:risk:AllowedLevels: 'critical' is a blocking level"),
+        ["6/degraded-and-allowed"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"DegradedLevels\": [ \"NORMAL\" ]")}} } } }""", "HealthGate:Checks:risk:DegradedLevels: 'NORMAL' is also in AllowedLevels"),
+        ["6/empty-level-pointer"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"LevelPointer\": \"\"")}} } } }""", "HealthGate:Checks:risk:LevelPointer:"),
+        ["6/empty-ess-pointer"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"EssActivePointer\": \"\"")}} } } }""", "HealthGate:Checks:risk:EssActivePointer:"),
+        ["6/duplicated-property"] = ($$"""{ "HealthGate": { "Checks": { "risk": { "Type": "risk", "Tier": "P0", "Url": "http://127.0.0.1:9/a", "Url": "http://127.0.0.1:9/b" } } } }""", "HealthGate:Checks:risk:Url"),
+        ["6/duplicated-check-in-other-case"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "DISK": {{Disk}} } } }""", "HealthGate:Checks:DISK"),
+        ["6/time-samples-out-of-range"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "x": { "Type": "exchange", "Tier": "P1", "PingUrl": "http://127.0.0.1:9/", "TimeUrl": "http://127.0.0.1:9/t", "TimeSamples": 9 } } } }""", "HealthGate:Checks:x:TimeSamples:"),
+        ["6/nested-unknown-key-in-check"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Tags": { "team": "x" } } } } }""", "HealthGate:Checks:disk:Tags:team: expects a list"),
+        ["9/postgres-store-unreachable"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Storage": { "Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port={{FreePort.Next()}};Username=gate;Password=Very-Secret-77;Timeout=2" } } }""", "HealthGate:Storage: cannot prepare the postgres store"),
+    };
+
+    public static TheoryData<string> Cases => [.. Rows.Keys];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ABadConfigurationIsRefusedAtStartNamingTheKeyWithoutAStackTrace(string row)
+    {
+        var (json, key) = Rows[row];
+        using var directory = new TempDirectory();
+        var config = Path.Combine(directory.Path, "desk.json");
+        await File.WriteAllTextAsync(config, json);
+
+        await using var service = SpawnedService.Start(directory.Path, config);
+        await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(StartupFailure.ConfigurationExitCode, service.ExitCode);
+        Assert.Contains(key, service.Output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", service.Output);
+        Assert.DoesNotContain("Very-Secret-77", service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", service.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace HealthGate.Tests.FailClosed;
+
+/// <summary>
+/// A desk as a user runs it: the real service process from a working directory of its own, with real PostgreSQL
+/// and Redis checks and an HTTP stand-in for the trading backend and the exchange. Each row sets what the
+/// stand-in answers; the checks, modes and keys stay as configured here.
+/// </summary>
+public sealed class FailClosedDesk : IAsyncLifetime
+{
+    public const string ApiKey = "fail-closed-key-3b9e";
+    public const int MaxClockSkewMs = 1000;
+
+    private readonly PostgresServer _postgres = new();
+    private readonly RedisServer _redis = new();
+    private readonly TempDirectory _directory = new();
+
+    public HttpStandIn StandIn { get; } = new();
+
+    public SpawnedService Service { get; private set; } = null!;
+
+    /// <summary>A second desk with no API key configured at all.</summary>
+    public SpawnedService Keyless { get; private set; } = null!;
+
+    public RequestCounter SlowHits { get; private set; } = null!;
+
+    public RequestCounter RiskHits { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_postgres.InitializeAsync(), _redis.InitializeAsync(), StandIn.InitializeAsync());
+        SetHealthy();
+        // live leaves out P2 so only the coalescing row waits for the slow check.
+        var config = Path.Combine(_directory.Path, "desk.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "HealthGate": {
+              "Checks": {
+                "postgres": { "Type": "postgres", "Tier": "P0", "ConnectionString": "{{_postgres.ConnectionString}}" },
+                "redis": { "Type": "redis", "Tier": "P0", "ConnectionString": "{{_redis.ConnectionString}}" },
+                "risk": { "Type": "risk", "Tier": "P0", "Url": "{{StandIn.Url("/fc/risk")}}", "DegradedLevels": [ "ELEVATED" ] },
+                "exchange": { "Type": "exchange", "Tier": "P1", "PingUrl": "{{StandIn.Url("/fc/ping")}}", "TimeUrl": "{{StandIn.Url("/fc/time")}}",
+                              "MaxClockSkewMs": {{MaxClockSkewMs}}, "TimeoutMs": 5000 },
+                "slow": { "Type": "http", "Tier": "P2", "Url": "{{StandIn.Url("/fc/slow")}}", "TimeoutMs": 5000 }
+              },
+              "Modes": { "paper": { "Tiers": [ "P0" ] }, "live": { "Tiers": [ "P0", "P1" ] }, "coalesce": { "Tiers": [ "P0", "P2" ] } },
+              "Auth": { "ApiKeys": { "ops": "{{ApiKey}}" } }
+            } }
+            """);
+        var keyless = _directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "keyless.json");
+        Service = SpawnedService.Start(_directory.Path, config);
+        Keyless = SpawnedService.Start(_directory.Path, keyless);
+        await Task.WhenAll(Service.WaitUntilServingAsync(), Keyless.WaitUntilServingAsync());
+    }
+
+    /// <summary>Every answer as a healthy backend and exchange give it.</summary>
+    public void SetHealthy()
+    {
+        RiskHits = RespondCounted("/fc/risk", """{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}""");
+        StandIn.Respond("/fc/ping", 200, "{}");
+        ServeTime(TimeSpan.Zero, TimeSpan.Zero, stampOnArrival: true);
+        SlowHits = StandIn.Count("/fc/slow", TimeSpan.FromMilliseconds(1500));
+    }
+
+    public void SetRisk(string body) => RiskHits = RespondCounted("/fc/risk", body);
+
+    /// <summary>
+    /// The exchange's time endpoint with its clock <paramref name="skew"/> off ours, answering <paramref name="delay"/>
+    /// after the request arrives, stamped on arrival or just before the answer leaves.
+    /// </summary>
+    public void ServeTime(TimeSpan skew, TimeSpan delay, bool stampOnArrival) => StandIn.Respond("/fc/time", async context =>
+    {
+        var stamp = DateTimeOffset.UtcNow + skew;
+        await Task.Delay(delay, context.RequestAborted);
+        if (!stampOnArrival)
+        {
+            stamp = DateTimeOffset.UtcNow + skew;
+        }
+
+        var body = $$"""{"serverTime":{{stamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}}}""";
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = body.Length;
+        await context.Response.WriteAsync(body);
+    });
+
+    public async Task<PreflightAnswer> PreflightAsync(string mode)
+    {
+        using var response = await Service.Client.GetAsync(new Uri($"/preflight?mode={mode}", UriKind.Relative));
+        return new PreflightAnswer((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    public static Task<HttpResponseMessage> PostOverrideAsync(SpawnedService service, object body, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return service.Client.SendAsync(request);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Keyless.DisposeAsync();
+        await StandIn.DisposeAsync();
+        await _redis.DisposeAsync();
+        await _postgres.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private RequestCounter RespondCounted(string path, string body)
+    {
+        var counter = new RequestCounter();
+        StandIn.Respond(path, async context =>
+        {
+            counter.Increment();
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(body);
+        });
+        return counter;
+    }
+}
+
+/// <summary>A preflight as the launcher sees it: the HTTP status and the preflight JSON.</summary>
+public sealed record PreflightAnswer(int Status, JsonElement Json)
+{
+    public string Verdict => Json.GetProperty("verdict").GetString()!;
+
+    public string RunId => Json.GetProperty("runId").GetString()!;
+
+    public JsonElement Check(string name) => Json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
+    /// <summary>NO-GO as every launcher reads it: a failing verdict, exit code 1 or 2, and HTTP 503.</summary>
+    public void AssertNoGo(string verdict)
+    {
+        Assert.Equal(verdict, Verdict);
+        Assert.Equal(503, Status);
+        Assert.True(Json.GetProperty("exitCode").GetInt32() is 1 or 2, Json.GetRawText());
+    }
+}
