@@ -13,7 +13,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Configuration.AddConfigFileArgument(args);
-    builder.Logging.AddHealthGateSerilog(builder.Configuration);
+    builder.Services.AddHealthGateSerilog();
 
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthGateOptions();
@@ -28,9 +28,9 @@ try
 
     var app = builder.Build();
     app.Services.ValidateHealthGateOptions();
+    app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseHealthGateRequestLogging();
 
     app.MapHealthApi();
     app.MapPreflightApi();
