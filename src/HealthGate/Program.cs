@@ -15,7 +15,7 @@ try
     // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddConfigFileArgument(args);
-    builder.Logging.AddHealthGateSerilog(builder.Configuration);
+    builder.Services.AddHealthGateSerilog();
 
     builder.Services.AddProblemDetails();
     builder.Services.AddHealthGateOptions();
@@ -31,9 +31,9 @@ try
     var app = builder.Build();
     app.Services.ValidateHealthGateOptions();
     await app.Services.PrepareHealthGateStoreAsync();
+    app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseHealthGateRequestLogging();
 
     app.MapHealthApi();
     app.MapPreflightApi();

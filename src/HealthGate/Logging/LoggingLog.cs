@@ -1,8 +1,9 @@
 namespace HealthGate.Logging;
 
 /// <summary>
-/// Operator-facing events: check transitions, verdicts, requests. A recovery logs at Information, not Debug, so the
-/// all-clear after an Error is visible at the production level.
+/// Operator-facing events: check transitions and verdicts; requests (7020) are Serilog's own event, see
+/// <see cref="RequestLogEvent"/>. A recovery logs at Information, not Debug, so the all-clear after an Error is
+/// visible at the production level.
 /// </summary>
 internal static partial class LoggingLog
 {
@@ -18,6 +19,4 @@ internal static partial class LoggingLog
     [LoggerMessage(EventId = 7010, Message = "Verdict {Verdict} (exit code {ExitCode}) for mode {Mode}, run {RunId}, in {DurationMs:F1} ms; not healthy: {NotHealthy}")]
     public static partial void Verdict(ILogger logger, LogLevel level, string verdict, int exitCode, string mode, string runId, double durationMs, string notHealthy);
 
-    [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "HTTP {Method} {Path}{Query} responded {StatusCode} in {ElapsedMs:F1} ms")]
-    public static partial void Request(ILogger logger, string method, string path, string query, int statusCode, double elapsedMs);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Serilog.Events;
 
 namespace HealthGate.Tests.Infrastructure;
 
@@ -27,9 +28,13 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value)
-                : [];
+            // Through Serilog (the service's pipeline) the state is Serilog's event; through a plain LoggerFactory, the message's pairs.
+            var properties = state switch
+            {
+                LogEvent serilog => serilog.Properties.ToDictionary(p => p.Key, p => p.Value is ScalarValue scalar ? scalar.Value : p.Value.ToString()),
+                IEnumerable<KeyValuePair<string, object?>> pairs => pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+                _ => [],
+            };
             entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), properties));
         }
     }

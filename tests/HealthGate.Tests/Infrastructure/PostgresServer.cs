@@ -37,6 +37,11 @@ public sealed class PostgresServer : IAsyncLifetime
         await ProcessRunner.WaitUntilAsync(CanConnectAsync, TimeSpan.FromSeconds(60), $"PostgreSQL on port {Port} accepting connections");
     }
 
+    /// <summary>SIGSTOP to the postmaster and its backends: pooled connections stay open and hang, new ones are never answered.</summary>
+    public Task PauseAsync() => ProcessSignals.PauseTreeAsync(_postmaster ?? throw new InvalidOperationException("postgres is not running"));
+
+    public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_postmaster ?? throw new InvalidOperationException("postgres is not running"));
+
     public async Task DisposeAsync()
     {
         if (_postmaster is { HasExited: false })

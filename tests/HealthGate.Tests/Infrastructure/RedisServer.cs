@@ -34,6 +34,11 @@ public sealed class RedisServer : IAsyncLifetime
         _process = null;
     }
 
+    /// <summary>SIGSTOP: the port stays open and connections stay up, but nothing answers until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => ProcessSignals.PauseTreeAsync(_process ?? throw new InvalidOperationException("redis-server is not running"));
+
+    public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_process ?? throw new InvalidOperationException("redis-server is not running"));
+
     public Task DisposeAsync() => StopAsync();
 
     private async Task<bool> PingAsync()

@@ -52,6 +52,38 @@ public sealed class RequestAndVerdictLoggingTests(HttpStandInFixture fixture) : 
     }
 
     [Fact]
+    public async Task NoPasswordOrApiKeyReachesALogLine()
+    {
+        const string redisPassword = "redis-Log-Secret-8k2";
+        const string postgresPassword = "pg-Log-Secret-5m1";
+        const string apiKey = "ops-Log-Key-3j9q";
+        var logs = new CapturingLoggerProvider();
+        await using var app = HealthGateApplication.With([
+            .. Check("cache", "redis", "P0", ("ConnectionString", $"127.0.0.1:{FreePort.Next()},password={redisPassword}")),
+            .. Check("db", "postgres", "P0", ("ConnectionString", $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Password={postgresPassword};Timeout=1")),
+            ("Auth:ApiKeys:ops", apiKey),
+        ]);
+        using var client = app.CapturingLogs(logs).CreateClient();
+
+        await client.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/overrides?limit=5", UriKind.Relative));
+        request.Headers.Add("X-Api-Key", apiKey);
+        await client.SendAsync(request);
+
+        // Both failures were logged with their descriptions, and the request with its query: there was something to leak.
+        Assert.Equal(2, logs.WithEventId(7001).Count);
+        Assert.Equal(2, logs.WithEventId(RequestEvent).Count);
+        Assert.All(logs.Entries, entry =>
+        {
+            var text = entry.Message + " " + string.Join(" ", entry.Properties.Select(p => $"{p.Key}={p.Value}"));
+            foreach (var secret in new[] { redisPassword, postgresPassword, apiKey })
+            {
+                Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            }
+        });
+    }
+
+    [Fact]
     public async Task EachPreflightLogsOneVerdictAtALevelThatFollowsIt()
     {
         _standIn.Respond("/log-ok", 200, "ok");

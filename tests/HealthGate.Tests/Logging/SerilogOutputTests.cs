@@ -20,19 +20,21 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
     {
         var lines = await RunServiceAsync("Production", "serilog-prod", "\"Id\":7020");
 
+        // Compact JSON (CLEF): @t, @m and @i on every event, @l only when not Information, properties at the top level.
         Assert.All(lines, line =>
         {
             using var json = JsonDocument.Parse(line);
-            Assert.True(json.RootElement.TryGetProperty("Level", out _), line);
-            Assert.True(json.RootElement.TryGetProperty("RenderedMessage", out _), line);
+            Assert.True(json.RootElement.TryGetProperty("@t", out _), line);
+            Assert.True(json.RootElement.TryGetProperty("@m", out _), line);
         });
-        var events = lines.Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.GetProperty("Properties").TryGetProperty("EventId", out _)).ToList();
-        var request = events.Single(e => e.GetProperty("Properties").GetProperty("EventId").GetProperty("Id").GetInt32() == 7020).GetProperty("Properties");
+        var events = lines.Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.TryGetProperty("EventId", out _)).ToList();
+        var request = events.Single(e => e.GetProperty("EventId").GetProperty("Id").GetInt32() == 7020);
         Assert.Equal("/preflight", request.GetProperty("Path").GetString());
         Assert.Equal(200, request.GetProperty("StatusCode").GetInt32());
         Assert.Equal("HealthGate", request.GetProperty("Application").GetString());
-        var verdict = events.Single(e => e.GetProperty("Properties").GetProperty("EventId").GetProperty("Id").GetInt32() == 7010);
-        Assert.Equal("PASS", verdict.GetProperty("Properties").GetProperty("Verdict").GetString());
+        Assert.StartsWith("HTTP GET /preflight?mode=paper responded 200 in ", request.GetProperty("@m").GetString(), StringComparison.Ordinal);
+        var verdict = events.Single(e => e.GetProperty("EventId").GetProperty("Id").GetInt32() == 7010);
+        Assert.Equal("PASS", verdict.GetProperty("Verdict").GetString());
     }
 
     [Fact]
