@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Metrics;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
@@ -40,7 +41,7 @@ public class MetricsBenchmarks
     public void Setup()
     {
         _services = BenchServices.Create(BenchServices.InstantChecks(Checks), services =>
-            services.AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateMetrics());
+            services.AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateOverrides().AddHealthGateMetrics());
         _exporter = _services.GetRequiredService<MetricsExporter>();
 
         // Fill every series as the service would: a readiness run (check gauges, healthgate_ready) and a preflight.
