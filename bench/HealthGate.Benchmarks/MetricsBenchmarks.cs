@@ -5,16 +5,19 @@ using BenchmarkDotNet.Configs;
 using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Metrics;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace HealthGate.Benchmarks;
 
 /// <summary>
-/// One <c>/metrics</c> scrape: <see cref="GateMetrics.WriteAsync"/> into a pipe over <see cref="Stream.Null"/>, as the
-/// endpoint writes into the response body, against the baseline of writing the same lines, formatted in advance,
-/// into the same pipe. Allocated = what the service allocates per scrape. The CheckSeries category isolates the
-/// check gauges (2N + 4 lines) rendered by <see cref="ExpositionWriter"/>, without the process and runtime section.
+/// One <c>/metrics</c> scrape: <see cref="MetricsExporter.ExportAsync"/> (prometheus-net collecting the service's
+/// registry) into <see cref="Stream.Null"/>, as the endpoint writes into the response body, against the baseline of
+/// writing the same lines, formatted in advance, into a pipe over the same stream. Allocated = what the service
+/// allocates per scrape. The CheckSeries category isolates the check gauges (2N + 4 lines) of
+/// <see cref="CheckMetrics"/> on a registry of their own, without the process and runtime section.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -26,8 +29,8 @@ public class MetricsBenchmarks
     private static readonly HashSet<CheckTier> P0 = [CheckTier.P0];
     private readonly PipeWriter _sink = PipeWriter.Create(Stream.Null, new StreamPipeWriterOptions(leaveOpen: true));
     private ServiceProvider _services = null!;
-    private GateMetrics _metrics = null!;
-    private CheckMetrics _checkSeries = null!;
+    private MetricsExporter _exporter = null!;
+    private CollectorRegistry _checkRegistry = null!;
     private byte[][] _lines = [];
     private byte[][] _checkLines = [];
 
@@ -38,21 +41,21 @@ public class MetricsBenchmarks
     public void Setup()
     {
         _services = BenchServices.Create(BenchServices.InstantChecks(Checks), services =>
-            services.AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateMetrics());
-        _metrics = _services.GetRequiredService<GateMetrics>();
+            services.AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateOverrides().AddHealthGateMetrics());
+        _exporter = _services.GetRequiredService<MetricsExporter>();
 
         // Fill every series as the service would: a readiness run (check gauges, healthgate_ready) and a preflight.
         var run = _services.GetRequiredService<CheckRunner>().RunAsync(P0, CancellationToken.None).GetAwaiter().GetResult();
         _services.GetRequiredService<ReadinessState>().Publish(run);
-        _metrics.OnCheckRunCompleted(run);
+        _services.GetRequiredService<CheckMetrics>().OnCheckRunCompleted(run);
         _services.GetRequiredService<PreflightService>().RunAsync("live", P0).GetAwaiter().GetResult();
 
-        // The check gauges alone, as GateMetrics keeps them.
-        _checkSeries = new CheckMetrics(_services.GetRequiredService<GateChecks>().All);
-        _checkSeries.Update(run.Checks);
+        // The check gauges alone, on a registry of their own.
+        _checkRegistry = Prometheus.Metrics.NewCustomRegistry();
+        new CheckMetrics(_services.GetRequiredService<GateChecks>(), Prometheus.Metrics.WithCustomRegistry(_checkRegistry)).Update(run.Checks);
 
-        _lines = Lines(output => _metrics.WriteAsync(output, CancellationToken.None));
-        _checkLines = Lines(output => WriteCheckSeriesAsync(_checkSeries, output));
+        _lines = Lines(output => _exporter.ExportAsync(output, CancellationToken.None));
+        _checkLines = Lines(output => _checkRegistry.CollectAndExportAsTextAsync(output));
         Console.WriteLine($"// {Checks} checks: the exposition is {_lines.Length} lines, {_lines.Sum(l => l.Length)} bytes; the check series {_checkLines.Length} lines");
     }
 
@@ -69,7 +72,7 @@ public class MetricsBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(Scrape)]
-    public Task RenderExposition() => _metrics.WriteAsync(_sink, CancellationToken.None);
+    public Task RenderExposition() => _exporter.ExportAsync(Stream.Null, CancellationToken.None);
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(CheckSeries)]
@@ -77,13 +80,7 @@ public class MetricsBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(CheckSeries)]
-    public Task RenderCheckSeries() => WriteCheckSeriesAsync(_checkSeries, _sink);
-
-    private static async Task WriteCheckSeriesAsync(CheckMetrics series, PipeWriter output)
-    {
-        series.Write(new ExpositionWriter(output));
-        await output.FlushAsync();
-    }
+    public Task RenderCheckSeries() => _checkRegistry.CollectAndExportAsTextAsync(Stream.Null);
 
     private async Task WriteLinesAsync(byte[][] lines)
     {
@@ -96,12 +93,10 @@ public class MetricsBenchmarks
     }
 
     /// <summary>What <paramref name="render"/> writes, split after each newline.</summary>
-    private static byte[][] Lines(Func<PipeWriter, Task> render)
+    private static byte[][] Lines(Func<Stream, Task> render)
     {
         using var buffer = new MemoryStream();
-        var writer = PipeWriter.Create(buffer, new StreamPipeWriterOptions(leaveOpen: true));
-        render(writer).GetAwaiter().GetResult();
-        writer.Complete();
+        render(buffer).GetAwaiter().GetResult();
         var bytes = buffer.ToArray();
         var lines = new List<byte[]>();
         var start = 0;

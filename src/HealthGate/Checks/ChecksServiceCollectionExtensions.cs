@@ -2,6 +2,9 @@ using HealthGate.Checks.Http;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Redis;
 using HealthGate.Configuration;
+using HealthGate.Health;
+using HealthGate.Metrics;
+using HealthGate.Preflight;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +51,11 @@ internal static class ChecksServiceCollectionExtensions
                 .Concat(gate.Auth.ApiKeys.Values));
         });
         services.AddSingleton<CheckRunner>();
+
+        // The check gauges follow both the background readiness run and every preflight.
+        services.AddInstruments<CheckMetrics>();
+        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckMetrics>());
+        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckMetrics>());
         return services;
     }
 }

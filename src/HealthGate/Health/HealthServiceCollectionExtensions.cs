@@ -1,3 +1,5 @@
+using HealthGate.Metrics;
+
 namespace HealthGate.Health;
 
 internal static class HealthServiceCollectionExtensions
@@ -7,6 +9,7 @@ internal static class HealthServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<ReadinessPublisher>();
+        services.AddInstruments<ReadinessMetrics>();
         return services;
     }
 }

@@ -1,11 +1,11 @@
 namespace HealthGate.Metrics;
 
 /// <summary>The <c>/metrics</c> response: always 200, the exposition streamed into the response body.</summary>
-internal sealed class ExpositionResult(GateMetrics metrics) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+internal sealed class ExpositionResult(MetricsExporter exporter) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
-    public string ContentType => ExpositionWriter.ContentType;
+    public string ContentType => MetricsExporter.ContentType;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -13,6 +13,6 @@ internal sealed class ExpositionResult(GateMetrics metrics) : IResult, IStatusCo
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
         httpContext.Response.Headers.CacheControl = "no-store";
-        await metrics.WriteAsync(httpContext.Response.BodyWriter, httpContext.RequestAborted);
+        await exporter.ExportAsync(httpContext.Response.Body, httpContext.RequestAborted);
     }
 }

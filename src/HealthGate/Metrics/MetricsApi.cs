@@ -1,6 +1,9 @@
 namespace HealthGate.Metrics;
 
-/// <summary>Prometheus scrapes <c>/metrics</c>; the exposition is written by <see cref="ExpositionWriter"/>.</summary>
+/// <summary>
+/// Prometheus scrapes <c>/metrics</c>. A route handler rather than prometheus-net's <c>MapMetrics</c> middleware, so
+/// the endpoint stays in the OpenAPI document like every other.
+/// </summary>
 internal static class MetricsApi
 {
     public static RouteGroupBuilder MapMetricsApi(this IEndpointRouteBuilder endpoints)
@@ -10,9 +13,9 @@ internal static class MetricsApi
         group.MapGet("", Scrape)
             .WithName("Metrics")
             .WithSummary("Prometheus text exposition 0.0.4: check gauges, preflight and override counters, process metrics.")
-            .Produces<string>(StatusCodes.Status200OK, ExpositionWriter.ContentType);
+            .Produces<string>(StatusCodes.Status200OK, MetricsExporter.ContentType);
         return group;
     }
 
-    public static ExpositionResult Scrape(GateMetrics metrics) => new(metrics);
+    public static ExpositionResult Scrape(MetricsExporter exporter) => new(exporter);
 }

@@ -1,18 +1,41 @@
-using HealthGate.Health;
-using HealthGate.Overrides;
-using HealthGate.Preflight;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
 
 namespace HealthGate.Metrics;
 
 internal static class MetricsServiceCollectionExtensions
 {
+    /// <summary>The <c>/metrics</c> exporter and the series no feature owns: build info, process and runtime.</summary>
     public static IServiceCollection AddHealthGateMetrics(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<GateMetrics>();
-        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<GateMetrics>());
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<GateMetrics>());
-        services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<GateMetrics>());
+
+        // Only prometheus-net's static default registry is affected, and it is never served; should anything reach
+        // it, its meter adapter must not start (promtool flags the `_count` gauges it emits).
+        global::Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions
+        {
+            SuppressMeters = true,
+            SuppressEventCounters = true,
+            SuppressDebugMetrics = true,
+        });
+        services.AddInstruments<BuildInfoMetrics>();
+        services.AddInstruments<RuntimeMetrics>();
+        services.TryAddSingleton<MetricsExporter>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a feature's instruments on the service's registry, one per container: several hosts in one
+    /// process (the tests' application factories) must not share counters or scrape callbacks.
+    /// </summary>
+    public static IServiceCollection AddInstruments<T>(this IServiceCollection services)
+        where T : class, IInstrumentOwner
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<CollectorRegistry>(_ => global::Prometheus.Metrics.NewCustomRegistry());
+        services.TryAddSingleton<IMetricFactory>(sp => global::Prometheus.Metrics.WithCustomRegistry(sp.GetRequiredService<CollectorRegistry>()));
+        services.TryAddSingleton<T>();
+        services.AddSingleton<IInstrumentOwner>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

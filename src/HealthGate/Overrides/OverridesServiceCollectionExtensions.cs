@@ -1,3 +1,5 @@
+using HealthGate.Metrics;
+
 namespace HealthGate.Overrides;
 
 internal static class OverridesServiceCollectionExtensions
@@ -8,6 +10,8 @@ internal static class OverridesServiceCollectionExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<OverrideRecorder>();
         services.AddHostedService<AuthStartupReport>();
+        services.AddInstruments<OverrideMetrics>();
+        services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<OverrideMetrics>());
         return services;
     }
 }

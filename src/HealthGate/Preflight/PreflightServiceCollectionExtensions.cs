@@ -1,3 +1,5 @@
+using HealthGate.Metrics;
+
 namespace HealthGate.Preflight;
 
 internal static class PreflightServiceCollectionExtensions
@@ -8,6 +10,8 @@ internal static class PreflightServiceCollectionExtensions
         services.AddSingleton<PreflightModes>();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();
+        services.AddInstruments<PreflightMetrics>();
+        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<PreflightMetrics>());
         return services;
     }
 }

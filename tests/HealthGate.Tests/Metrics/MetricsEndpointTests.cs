@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGate.Metrics;
+using HealthGate.Overrides;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static HealthGate.Tests.Infrastructure.Settings;
@@ -176,11 +176,11 @@ public sealed class MetricsEndpointTests(HttpStandInFixture fixture) : IClassFix
     {
         await using var app = HealthGateApplication.With();
         using var client = app.CreateClient();
-        var metrics = app.Services.GetRequiredService<GateMetrics>();
+        var metrics = app.Services.GetRequiredService<OverrideMetrics>();
 
-        metrics.RecordOverride("force_start", "live");
-        metrics.RecordOverride("force_start", "live");
-        metrics.RecordOverride("skip_health_check", "paper");
+        metrics.Record("force_start", "live");
+        metrics.Record("force_start", "live");
+        metrics.Record("skip_health_check", "paper");
 
         var series = Exposition.Parse(await Exposition.ScrapeAsync(client));
         Assert.Equal(2, series.Value("healthgate_overrides_total", ("kind", "force_start"), ("mode", "live")));

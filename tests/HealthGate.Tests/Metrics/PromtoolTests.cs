@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HealthGate.Metrics;
+using HealthGate.Overrides;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,7 +27,7 @@ public sealed class PromtoolTests(HttpStandInFixture fixture) : IClassFixture<Ht
         using var client = host.CreateClient();
         await client.GetAsync(new Uri("/preflight?mode=live", UriKind.Relative));
         await client.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
-        host.Services.GetRequiredService<GateMetrics>().RecordOverride("force_start", "live");
+        host.Services.GetRequiredService<OverrideMetrics>().Record("force_start", "live");
         var text = await Exposition.ScrapeAsync(client);
 
         var (exitCode, output) = await RunPromtoolAsync(text);
@@ -36,6 +36,20 @@ public sealed class PromtoolTests(HttpStandInFixture fixture) : IClassFixture<Ht
         var odd = Exposition.Parse(text).Single(s => s.Name == "healthgate_check_status" && s.Labels["check"].StartsWith("odd", StringComparison.Ordinal));
         Assert.Equal("odd \"quoted\" C:\\name\nnext", odd.Labels["check"]);
         Assert.Equal(0.5, odd.Value);
+    }
+
+    [Fact]
+    public async Task PromtoolFindsAFreshHostCleanBeforeAnyPreflight()
+    {
+        // Before the first preflight the verdict age is +Inf and the exit-code family has no sample yet.
+        await using var app = HealthGateApplication.With([.. Check("later", "http", "P1", ("Url", _standIn.Url("/never-called")))]);
+        using var client = app.CreateClient();
+        var text = await Exposition.ScrapeAsync(client);
+
+        var (exitCode, output) = await RunPromtoolAsync(text);
+
+        Assert.True(exitCode == 0 && output.Length == 0, $"promtool check metrics exited {exitCode}:\n{output}\n--- input ---\n{text}");
+        Assert.Equal(double.PositiveInfinity, Exposition.Parse(text).Value("healthgate_verdict_age_seconds", ("mode", "live")));
     }
 
     private static async Task<(int ExitCode, string Output)> RunPromtoolAsync(string input)
