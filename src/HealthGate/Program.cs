@@ -10,6 +10,7 @@ using HealthGate.Preflight;
 using HealthGate.Storage;
 
 HealthGate.Contracts.InvariantCulture.Pin();
+WebApplication app;
 try
 {
     // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
@@ -28,7 +29,7 @@ try
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateOverrides();
 
-    var app = builder.Build();
+    app = builder.Build();
     app.Services.ValidateHealthGateOptions();
     await app.Services.PrepareHealthGateStoreAsync();
     app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
@@ -42,13 +43,17 @@ try
     app.MapHistoryApi();
     app.MapOverridesApi();
 
-    await app.RunAsync();
-    return 0;
+    await app.StartAsync();
 }
-catch (Exception ex) when (StartupFailure.IsConfigurationError(ex))
+catch (Exception ex)
 {
+    // Every failure before the service serves is one short report, never a stack trace.
     return StartupFailure.Report(ex, Console.Error);
 }
+
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
+return 0;
 
 /// <summary>The entry point, public so integration tests can host the service.</summary>
 public partial class Program;

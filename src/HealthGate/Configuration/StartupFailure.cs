@@ -2,11 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace HealthGate.Configuration;
 
-/// <summary>Turns a failed start into a short message naming each bad key, instead of a stack trace.</summary>
+/// <summary>
+/// Turns a failed start into a short message, instead of a stack trace: each bad key for a configuration error
+/// (exit 78), the cause's message chain for anything else (exit 1, e.g. a listen address already in use).
+/// </summary>
 internal static class StartupFailure
 {
     /// <summary>EX_CONFIG from sysexits.h: the configuration is wrong, retrying will not help.</summary>
     public const int ConfigurationExitCode = 78;
+
+    public const int OtherFailureExitCode = 1;
 
     public static int Report(Exception exception, TextWriter output)
     {
@@ -14,13 +19,14 @@ internal static class StartupFailure
         ArgumentNullException.ThrowIfNull(output);
         var failures = Flatten(exception).ToList();
         var validation = failures.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
-        output.WriteLine("HealthGate cannot start: the configuration is invalid.");
+        var configuration = IsConfigurationError(exception);
+        output.WriteLine(configuration ? "HealthGate cannot start: the configuration is invalid." : "HealthGate cannot start.");
         foreach (var message in validation.Count > 0 ? validation : failures.Select(Chain))
         {
             output.WriteLine($"  - {message}");
         }
 
-        return ConfigurationExitCode;
+        return configuration ? ConfigurationExitCode : OtherFailureExitCode;
     }
 
     public static bool IsConfigurationError(Exception exception) =>
@@ -28,7 +34,7 @@ internal static class StartupFailure
 
     /// <summary>The message with its causes: a file that failed to load says why (e.g. which key is duplicated).</summary>
     private static string Chain(Exception exception) =>
-        exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal)
+        exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.OrdinalIgnoreCase)
             ? $"{exception.Message} {Chain(inner)}"
             : exception.Message;
 

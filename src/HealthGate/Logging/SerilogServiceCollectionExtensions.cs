@@ -31,6 +31,7 @@ internal static class SerilogServiceCollectionExtensions
 
     private static void Configure(LoggerConfiguration logger, IConfiguration configuration)
     {
+        logger.Filter.With(new HostStartupFaultFilter());
         var section = configuration.GetSection(SectionName);
         if (!section.Exists())
         {

@@ -14,7 +14,7 @@ internal static partial class OverridesLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No API key is configured (HealthGate:Auth:ApiKeys): POST /overrides refuses every request until one is")]
     public static partial void Closed(ILogger logger);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "API key '{Name}' is the published sample value from appsettings.json and never authenticates; configure a real key")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "API key {Name} is the published sample value (samples/desk.json) and never authenticates; configure a real key")]
     public static partial void SampleKeyIgnored(ILogger logger, string name);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Override observer {Observer} failed for entry {EntryId}; the override stays recorded: {Error}")]

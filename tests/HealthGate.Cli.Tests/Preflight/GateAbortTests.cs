@@ -97,6 +97,38 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task APassOverNoChecksAbortsWith1BecauseAnEmptyGateProvesNothing()
+    {
+        _gate.AnswerPreflight(CannedPreflight.Json("live", "PASS", null));
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(1, result.ExitCode);
+        AssertOneLineAbort(result, "verdict PASS contradicts its own checks, which make P0_FAIL");
+    }
+
+    [Fact]
+    public async Task AVerdictGivenTwiceAbortsWith1()
+    {
+        _gate.AnswerPreflight(200, """{"runId":"r","mode":"live","verdict":"P0_FAIL","verdict":"PASS","exitCode":0,"checks":[{"name":"redis","tier":"P0","status":"Healthy"}]}""");
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(1, result.ExitCode);
+        AssertOneLineAbort(result, "names a field twice");
+    }
+
+    [Fact]
+    public async Task TheGatesNoChecksFailureIsExitCode1()
+    {
+        _gate.AnswerPreflight(CannedPreflight.Json("live", "P0_FAIL", null));
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
     public async Task GoVerdictWithStatus503AbortsWith1()
     {
         _gate.AnswerPreflight(503, CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));

@@ -61,4 +61,28 @@ public sealed class FailClosedConfigurationTests
         Assert.DoesNotContain("Very-Secret-77", service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", service.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AListenAddressInUseStopsTheStartWithOneLineAndNoStackTrace()
+    {
+        using var directory = new TempDirectory();
+        var config = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } });
+        await using var first = SpawnedService.Start(directory.Path, config);
+        await first.WaitUntilServingAsync();
+
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory.Path };
+        foreach (var arg in new[] { typeof(Program).Assembly.Location, "--urls", first.BaseUrl, "--config", config })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var second = System.Diagnostics.Process.Start(info)!;
+        var output = await second.StandardOutput.ReadToEndAsync() + await second.StandardError.ReadToEndAsync();
+        await second.WaitForExitAsync();
+
+        Assert.Equal(StartupFailure.OtherFailureExitCode, second.ExitCode);
+        Assert.Contains("address already in use", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"(?m)^\s+at \S", output);
+        Assert.DoesNotContain("\\n   at ", output, StringComparison.Ordinal);
+    }
 }
