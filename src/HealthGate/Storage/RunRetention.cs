@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
@@ -36,19 +37,6 @@ internal sealed class RunRetention(
                 StorageLog.PruneFailed(logger, redactor.Describe(ex));
             }
         }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    /// <summary>False once stopping: a host that never started still cancels the token when it is disposed.</summary>
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
+        while (await timer.WaitForNextTickOrStopAsync(stoppingToken));
     }
 }

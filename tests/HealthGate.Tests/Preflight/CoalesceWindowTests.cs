@@ -17,14 +17,7 @@ public sealed class CoalesceWindowTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var check = new HeldCheck();
-        await using var app = new HealthGateApplication(HealthGateApplication.Flatten([("Preflight:CoalesceWindowMs", 250)]))
-        {
-            ExtraServices = s =>
-            {
-                s.AddSingleton<TimeProvider>(time);
-                s.AddHealthChecks().AddCheck("held", check, tags: ["P1"]);
-            },
-        };
+        await using var app = Host(250, time, check);
         var preflight = app.Services.GetRequiredService<PreflightService>();
 
         var first = preflight.RunAsync("live", P1);
@@ -48,14 +41,7 @@ public sealed class CoalesceWindowTests
     {
         var time = new FakeTimeProvider();
         var check = new HeldCheck();
-        await using var app = new HealthGateApplication(HealthGateApplication.Flatten([("Preflight:CoalesceWindowMs", 0)]))
-        {
-            ExtraServices = s =>
-            {
-                s.AddSingleton<TimeProvider>(time);
-                s.AddHealthChecks().AddCheck("held", check, tags: ["P1"]);
-            },
-        };
+        await using var app = Host(0, time, check);
         var preflight = app.Services.GetRequiredService<PreflightService>();
 
         var first = preflight.RunAsync("live", P1);
@@ -69,6 +55,16 @@ public sealed class CoalesceWindowTests
         await Task.WhenAll(first, third);
         Assert.Equal(2, check.Runs);
     }
+
+    private static HealthGateApplication Host(int windowMs, TimeProvider time, HeldCheck check) =>
+        new(HealthGateApplication.Flatten([("Preflight:CoalesceWindowMs", windowMs)]))
+        {
+            ExtraServices = s =>
+            {
+                s.AddSingleton(time);
+                s.AddHealthChecks().AddCheck("held", check, tags: ["P1"]);
+            },
+        };
 
     /// <summary>Holds every run until released, so runs stay in flight while the clock moves.</summary>
     private sealed class HeldCheck : IHealthCheck

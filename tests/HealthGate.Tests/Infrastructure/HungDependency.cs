@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Net;
+using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+
+namespace HealthGate.Tests.Infrastructure;
+
+/// <summary>
+/// A real server frozen with SIGSTOP under a paper preflight whose only check has a 500 ms timeout: NO-GO with
+/// reason <c>timeout</c> within a bounded time, and PASS again by itself once the server resumes.
+/// </summary>
+internal static class HungDependency
+{
+    public static async Task AssertTimeoutThenRecoveryAsync(HealthGateApplication app, Func<Task> pause, Func<Task> resume, string what)
+    {
+        var (_, before) = await GetPreflightAsync(app, "paper");
+        Assert.Equal("PASS", before.GetProperty("verdict").GetString());
+
+        await pause();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var (status, hung) = await GetPreflightAsync(app, "paper");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("timeout", hung.GetProperty("checks")[0].GetProperty("reason").GetString());
+            // 500 ms timeout; the ceiling leaves room for a busy 2-core machine, not for a client's own multi-second default.
+            Assert.True(elapsed < TimeSpan.FromMilliseconds(2500), $"the run took {elapsed.TotalMilliseconds:F0} ms");
+        }
+        finally
+        {
+            await resume();
+        }
+
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await GetPreflightAsync(app, "paper")).Json.GetProperty("verdict").GetString() == "PASS",
+            TimeSpan.FromSeconds(20),
+            $"PASS after {what} resumed");
+    }
+}
