@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -16,7 +17,7 @@ internal static class BenchServices
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddHealthGateOptions().AddHealthGateChecks();
+        services.AddSingleton(TimeProvider.System).AddHealthGateJson().AddHealthGateConfiguration().AddHealthGateChecks();
         var builder = services.AddHealthChecks();
         foreach (var (name, check) in checks)
         {

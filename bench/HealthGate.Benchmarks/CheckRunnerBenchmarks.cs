@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -29,7 +30,7 @@ public class CheckRunnerBenchmarks
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddHealthGateOptions().AddHealthGateChecks();
+        services.AddSingleton(TimeProvider.System).AddHealthGateJson().AddHealthGateConfiguration().AddHealthGateChecks();
         var builder = services.AddHealthChecks();
         _checks = [.. Enumerable.Range(0, Checks).Select(_ => new InstantCheck())];
         for (var i = 0; i < Checks; i++)

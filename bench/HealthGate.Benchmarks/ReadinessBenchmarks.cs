@@ -37,7 +37,7 @@ public class ReadinessBenchmarks
         _state = _services.GetRequiredService<ReadinessState>();
         _json = _services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         _time = _services.GetRequiredService<TimeProvider>();
-        _maxAge = _services.GetRequiredService<IOptions<HealthGateOptions>>().Value.Readiness.MaxAge;
+        _maxAge = _services.GetRequiredService<IOptions<ReadinessOptions>>().Value.MaxAge;
 
         // What ReadinessPublisher does every period.
         var run = _runner.RunAsync(ReadinessTiers, CancellationToken.None).GetAwaiter().GetResult();

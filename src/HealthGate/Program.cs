@@ -2,6 +2,7 @@ using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
 using HealthGate.History;
+using HealthGate.Json;
 using HealthGate.Logging;
 using HealthGate.Metrics;
 using HealthGate.OpenApi;
@@ -18,8 +19,10 @@ try
     builder.Configuration.AddConfigFileArgument(args);
     builder.Services.AddHealthGateSerilog();
 
+    builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddProblemDetails();
-    builder.Services.AddHealthGateOptions();
+    builder.Services.AddHealthGateJson();
+    builder.Services.AddHealthGateConfiguration();
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
@@ -30,11 +33,13 @@ try
     builder.Services.AddHealthGateOverrides();
 
     app = builder.Build();
-    app.Services.ValidateHealthGateOptions();
+    app.Services.ValidateHealthGateConfiguration();
     await app.Services.PrepareHealthGateStoreAsync();
     app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAuthentication();
+    app.UseAuthorization();
 
     app.MapHealthApi();
     app.MapPreflightApi();

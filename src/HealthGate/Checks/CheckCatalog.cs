@@ -6,7 +6,7 @@ namespace HealthGate.Checks;
 /// The checks of <c>HealthGate:Checks</c>, bound once to their typed options. Bad entries become
 /// <see cref="Errors"/> (reported at start by the options validator) instead of exceptions here.
 /// </summary>
-internal sealed class CheckCatalog
+internal sealed class CheckCatalog : ISecretSource
 {
     public const string SectionPath = "HealthGate:Checks";
 

@@ -42,14 +42,13 @@ internal static class ChecksServiceCollectionExtensions
         services.AddSingleton<HttpProbe>();
 
         services.AddSingleton<GateChecks>();
-        // One redactor that knows every secret the service holds: checks, the store's password, the API keys.
-        services.AddSingleton(sp =>
-        {
-            var gate = sp.GetRequiredService<IOptions<HealthGateOptions>>().Value;
-            return new SecretRedactor(sp.GetRequiredService<CheckCatalog>().Secrets()
-                .Concat(gate.Storage.Secrets())
-                .Concat(gate.Auth.ApiKeys.Values));
-        });
+        services.AddSingleton(new HealthGateSection("Checks", OptionsType: null));
+        services.AddSingleton<IValidateOptions<ChecksOptions>, ChecksOptionsValidator>();
+        services.AddOptions<ChecksOptions>().ValidateOnStart();
+
+        // One redactor that knows every secret the service holds: each feature adds its own source.
+        services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<CheckCatalog>());
+        services.AddSingleton(sp => new SecretRedactor(sp.GetServices<ISecretSource>().SelectMany(s => s.Secrets())));
         services.AddSingleton<CheckRunner>();
 
         // The check gauges follow both the background readiness run and every preflight.

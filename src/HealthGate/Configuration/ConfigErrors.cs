@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace HealthGate.Configuration;
 
 /// <summary>Collects one message per bad configuration key, so start-up can name all of them at once.</summary>
@@ -11,6 +13,9 @@ internal sealed class ConfigErrors
 
     /// <summary>Adds a message that already names its key.</summary>
     public void Add(string message) => _messages.Add(message);
+
+    /// <summary>The messages as an options validation result.</summary>
+    public ValidateOptionsResult Result() => _messages.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_messages);
 
     public void Require(string key, string? value)
     {

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Reflection;
 
@@ -92,8 +91,10 @@ internal static class StrictKeys
             ? type.GetGenericArguments()[0]
             : null;
 
+    /// <summary>The value type of a string-keyed dictionary, including a class that derives from one.</summary>
     private static Type? DictionaryValueType(Type type) =>
-        type.IsGenericType && typeof(IDictionary).IsAssignableFrom(type) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
-            ? type.GetGenericArguments()[1]
-            : null;
+        new[] { type }.Concat(type.GetInterfaces())
+            .Where(t => t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(IDictionary<,>) || t.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))
+            .Select(t => t.GetGenericArguments()[1])
+            .FirstOrDefault();
 }

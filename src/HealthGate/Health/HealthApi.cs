@@ -1,4 +1,3 @@
-using HealthGate.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -21,10 +20,10 @@ internal static class HealthApi
 
     public static Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>> Ready(
         ReadinessState state,
-        IOptions<HealthGateOptions> options,
+        IOptions<ReadinessOptions> options,
         TimeProvider time)
     {
-        var response = ReadinessResponse.From(state.Latest, time.GetUtcNow(), options.Value.Readiness.MaxAge);
+        var response = ReadinessResponse.From(state.Latest, time.GetUtcNow(), options.Value.MaxAge);
         return response.Status == HealthStatus.Unhealthy
             ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(response);

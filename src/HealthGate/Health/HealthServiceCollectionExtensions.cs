@@ -1,3 +1,4 @@
+using HealthGate.Configuration;
 using HealthGate.Metrics;
 
 namespace HealthGate.Health;
@@ -7,6 +8,7 @@ internal static class HealthServiceCollectionExtensions
     public static IServiceCollection AddHealthGateReadiness(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddHealthGateSection<ReadinessOptions, ReadinessOptionsValidator>(ReadinessOptions.SectionName);
         services.AddSingleton<ReadinessState>();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();

@@ -1,4 +1,3 @@
-using HealthGate.Configuration;
 using HealthGate.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -16,13 +15,13 @@ internal sealed class ReadinessMetrics : IInstrumentOwner
     private readonly TimeSpan _maxAge;
     private readonly TimeProvider _time;
 
-    public ReadinessMetrics(ReadinessState readiness, IOptions<HealthGateOptions> options, TimeProvider time, CollectorRegistry registry, IMetricFactory factory)
+    public ReadinessMetrics(ReadinessState readiness, IOptions<ReadinessOptions> options, TimeProvider time, CollectorRegistry registry, IMetricFactory factory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(factory);
         _readiness = readiness ?? throw new ArgumentNullException(nameof(readiness));
-        _maxAge = options.Value.Readiness.MaxAge;
+        _maxAge = options.Value.MaxAge;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _ready = factory.CreateGauge(Name, "1 when the latest background readiness run is fresh and not Unhealthy, else 0.");
         registry.AddBeforeCollectCallback(Update);

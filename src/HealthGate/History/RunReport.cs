@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthGate.Json;
 using System.Text;
 using HealthGate.Configuration;
 using HealthGate.Preflight;

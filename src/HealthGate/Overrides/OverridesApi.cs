@@ -7,6 +7,9 @@ namespace HealthGate.Overrides;
 /// <summary>Recording force-starts and skips (API key, approvals), and reading them back from the operational log.</summary>
 internal static class OverridesApi
 {
+    /// <summary>Recording an override needs a configured API key (<see cref="ApiKeyAuthenticationHandler"/>).</summary>
+    public const string RecordPolicy = "RecordOverride";
+
     public static RouteGroupBuilder MapOverridesApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -14,7 +17,8 @@ internal static class OverridesApi
         group.MapPost("/", RecordOverride)
             .WithName("RecordOverride")
             .WithSummary("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.")
-            .Accepts<OverrideRequest>("application/json");
+            .Accepts<OverrideRequest>("application/json")
+            .RequireAuthorization(RecordPolicy);
         group.MapGet("/", ListOverrides)
             .WithName("ListOverrides")
             .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).");
@@ -26,26 +30,13 @@ internal static class OverridesApi
 
     public static async Task<Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult>> RecordOverride(
         HttpContext context,
-        ApiKeyAuthenticator authenticator,
         OverrideRecorder recorder)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(recorder);
 
-        // The key is checked before the body is read: an unauthenticated caller learns nothing from validation.
-        var remote = context.Connection.RemoteIpAddress?.ToString();
-        if (!authenticator.TryAuthenticate(context.Request.Headers[ApiKeyAuthenticator.HeaderName], remote, out var keyName))
-        {
-            context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyAuthenticator.HeaderName}\"";
-            return TypedResults.Problem(
-                title: "Unauthorized",
-                detail: authenticator.IsClosed
-                    ? "no API key is configured on this gate (HealthGate:Auth:ApiKeys), so overrides are closed: an override is never accepted anonymously"
-                    : $"recording an override needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header",
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
-
+        // The API key was checked before the body is read: an unauthenticated caller learns nothing from validation.
+        var keyName = context.User.Identity?.Name;
         OverrideRequest? request;
         try
         {

@@ -14,10 +14,8 @@ namespace HealthGate.Preflight;
 /// </summary>
 internal sealed partial class CheckConfigurationHash(GateChecks checks, CheckCatalog catalog, PreflightModes modes)
 {
-    private readonly Lazy<string> _value = new(() => Compute(checks, catalog, modes));
-
     /// <summary>Computed once: the checks are bound at start and do not reload.</summary>
-    public string Value => _value.Value;
+    public string Value { get; } = Compute(checks, catalog, modes);
 
     public static string Canonical(GateChecks checks, CheckCatalog catalog, PreflightModes modes)
     {

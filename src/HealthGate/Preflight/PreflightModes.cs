@@ -1,15 +1,14 @@
 using HealthGate.Checks;
-using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
 
 /// <summary>The configured modes, resolved to tier sets once.</summary>
-internal sealed class PreflightModes(IOptions<HealthGateOptions> options)
+internal sealed class PreflightModes(IOptions<ModesOptions> options)
 {
-    private readonly Dictionary<string, IReadOnlySet<CheckTier>> _modes = options.Value.Modes.ToDictionary(
+    private readonly Dictionary<string, IReadOnlySet<CheckTier>> _modes = options.Value.ToDictionary(
         m => m.Key.ToLowerInvariant(),
-        m => (IReadOnlySet<CheckTier>)(m.Value.Tiers ?? []).Select(t => CheckTiers.TryParse(t, out var tier) ? tier : CheckTier.P0).ToHashSet(),
+        m => TierSelection.Parse(m.Value.Tiers),
         StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<string> Names => _modes.Keys.Order(StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using HealthGate.Checks;
-using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
@@ -12,12 +11,12 @@ namespace HealthGate.Preflight;
 internal sealed class PreflightService(
     CheckRunner runner,
     IEnumerable<IPreflightObserver> observers,
-    IOptions<HealthGateOptions> options,
+    IOptions<PreflightOptions> options,
     CheckConfigurationHash configHash,
     TimeProvider time)
 {
     private readonly Dictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
-    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.Preflight.CoalesceWindowMs);
+    private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.CoalesceWindowMs);
 
     public Task<PreflightRun> RunAsync(string mode, IReadOnlySet<CheckTier> tiers)
     {
@@ -49,7 +48,7 @@ internal sealed class PreflightService(
             var checkRun = await runner.RunAsync(tiers, CancellationToken.None);
             var run = PreflightRun.From(RunId.New(checkRun.StartedAt), mode, checkRun) with
             {
-                ExpiresAt = checkRun.StartedAt.AddSeconds(options.Value.Preflight.VerdictTtlSeconds),
+                ExpiresAt = checkRun.StartedAt.AddSeconds(options.Value.VerdictTtlSeconds),
                 ConfigHash = configHash.Value,
             };
             foreach (var observer in observers)

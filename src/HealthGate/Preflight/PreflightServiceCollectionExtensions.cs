@@ -1,4 +1,6 @@
+using HealthGate.Configuration;
 using HealthGate.Metrics;
+using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
 
@@ -7,6 +9,9 @@ internal static class PreflightServiceCollectionExtensions
     public static IServiceCollection AddHealthGatePreflight(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddHealthGateSection<PreflightOptions, PreflightOptionsValidator>(PreflightOptions.SectionName);
+        services.AddHealthGateSection<ModesOptions, ModesOptionsValidator>(ModesOptions.SectionName);
+        services.AddSingleton<IPostConfigureOptions<ModesOptions>, ModesOptionsSetup>();
         services.AddSingleton<PreflightModes>();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();

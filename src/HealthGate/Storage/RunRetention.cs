@@ -1,5 +1,4 @@
 using HealthGate.Checks;
-using HealthGate.Configuration;
 using HealthGate.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,14 +7,14 @@ namespace HealthGate.Storage;
 /// <summary>Prunes preflight runs older than <c>RetentionDays</c>, at start and every interval. Never the operational log.</summary>
 internal sealed class RunRetention(
     IGateStore store,
-    IOptions<HealthGateOptions> options,
+    IOptions<StorageOptions> options,
     SecretRedactor redactor,
     TimeProvider time,
     ILogger<RunRetention> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var storage = options.Value.Storage;
+        var storage = options.Value;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(storage.PruneIntervalMinutes), time);
         do
         {

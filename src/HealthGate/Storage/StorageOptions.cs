@@ -1,12 +1,12 @@
-using HealthGate.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace HealthGate.Storage;
 
 /// <summary><c>HealthGate:Storage</c>: where run history and the operational log live, and how long runs are kept.</summary>
-internal sealed class StorageOptions
+internal sealed class StorageOptions : HealthGate.Checks.ISecretSource
 {
+    public const string SectionName = "Storage";
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
     public const string DefaultSqliteConnectionString = "Data Source=data/healthgate.db";
@@ -52,47 +52,7 @@ internal sealed class StorageOptions
         return IsValid(() => sqlite = new SqliteConnectionStringBuilder(EffectiveConnectionString)) ? Path.GetFullPath(sqlite!.DataSource) : "(invalid connection string)";
     }
 
-    public void Validate(ConfigErrors errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        const string key = "HealthGate:Storage";
-        errors.RequirePositive($"{key}:RetentionDays", RetentionDays);
-        errors.RequirePositive($"{key}:PruneIntervalMinutes", PruneIntervalMinutes);
-        if (IsPostgres)
-        {
-            errors.Require($"{key}:ConnectionString", ConnectionString);
-            if (!string.IsNullOrWhiteSpace(ConnectionString) && !IsValid(() => _ = new NpgsqlConnectionStringBuilder(ConnectionString)))
-            {
-                // The driver's message may quote the string, password included: name the key only.
-                errors.Add($"{key}:ConnectionString", "is not a valid PostgreSQL connection string");
-            }
-        }
-        else if (string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
-        {
-            ValidateSqlite($"{key}:ConnectionString", errors);
-        }
-        else
-        {
-            errors.Add($"{key}:Provider", $"unknown provider '{Provider}' (one of: {Sqlite}, {Postgres})");
-        }
-    }
-
-    private void ValidateSqlite(string key, ConfigErrors errors)
-    {
-        SqliteConnectionStringBuilder? builder = null;
-        if (!IsValid(() => builder = new SqliteConnectionStringBuilder(EffectiveConnectionString)))
-        {
-            errors.Add(key, "is not a valid SQLite connection string");
-        }
-        else if (builder!.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly
-            || string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource.Trim() == ":memory:")
-        {
-            // The operational log must survive a crash: an in-memory or read-only database cannot keep it.
-            errors.Add(key, "must name a writable database file (in-memory and read-only databases are not durable)");
-        }
-    }
-
-    private static bool IsValid(Action parse)
+    internal static bool IsValid(Action parse)
     {
         try
         {

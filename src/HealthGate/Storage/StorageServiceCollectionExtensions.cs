@@ -1,4 +1,7 @@
+using HealthGate.Checks;
+using HealthGate.Configuration;
 using HealthGate.Preflight;
+using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
@@ -8,6 +11,8 @@ internal static class StorageServiceCollectionExtensions
     public static IServiceCollection AddHealthGateStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddHealthGateSection<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
+        services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton<IGateStore, ConfiguredGateStore>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();

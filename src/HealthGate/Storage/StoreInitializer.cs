@@ -1,5 +1,4 @@
 using HealthGate.Checks;
-using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
@@ -8,11 +7,11 @@ namespace HealthGate.Storage;
 /// Creates the schema before the host starts; a store that cannot be prepared stops the start. It runs before the
 /// host, not as a hosted service, so its failure is reported as one line instead of the host's stack trace.
 /// </summary>
-internal sealed class StoreInitializer(IGateStore store, IOptions<HealthGateOptions> options, SecretRedactor redactor, ILogger<StoreInitializer> logger)
+internal sealed class StoreInitializer(IGateStore store, IOptions<StorageOptions> options, SecretRedactor redactor, ILogger<StoreInitializer> logger)
 {
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var storage = options.Value.Storage;
+        var storage = options.Value;
         var location = storage.Describe();
         try
         {

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Health;
+using HealthGate.Overrides;
+using HealthGate.Preflight;
+using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,11 +102,13 @@ public sealed class ConfigurationTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(HealthGateApplication.Flatten(settings)).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddHealthGateOptions().AddHealthGateChecks();
+        services.AddSingleton(TimeProvider.System).AddHealthGateConfiguration().AddHealthGateChecks()
+            .AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateStorage().AddHealthGateOverrides();
         extra?.Invoke(services);
         using var provider = services.BuildServiceProvider();
-        var exception = Assert.Throws<OptionsValidationException>(provider.ValidateHealthGateOptions);
-        return [.. exception.Failures];
+        var exception = Assert.ThrowsAny<Exception>(provider.ValidateHealthGateConfiguration);
+        var all = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+        return [.. all.OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
     }
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(params string[] args)

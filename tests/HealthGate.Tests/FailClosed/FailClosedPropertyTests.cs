@@ -142,7 +142,7 @@ public sealed class FailClosedPropertyTests
 
     private static Dictionary<string, string[]> Validate(string @operator, params string[] approvers) => OverrideValidator.Validate(
         new OverrideRequest("skip_health_check", "live", null, @operator, approvers, "r", "T-1"),
-        new PreflightModes(Options.Create(new HealthGate.Configuration.HealthGateOptions { Modes = new() { ["live"] = new() { Tiers = ["P0"] } } })));
+        new PreflightModes(Options.Create(new ModesOptions { ["live"] = new() { Tiers = ["P0"] } })));
 
     private static string Generate(Random random)
     {

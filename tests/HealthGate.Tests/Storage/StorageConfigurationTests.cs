@@ -19,23 +19,18 @@ public sealed class StorageConfigurationTests
     [InlineData("sqlite", "Flavour=strawberry", "HealthGate:Storage:ConnectionString: is not a valid SQLite connection string")]
     public void BadStorageKeysAreNamed(string provider, string? connectionString, string expected)
     {
-        var errors = new ConfigErrors();
+        var failures = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = provider, ConnectionString = connectionString }).Failures ?? [];
 
-        new StorageOptions { Provider = provider, ConnectionString = connectionString }.Validate(errors);
-
-        Assert.Contains(errors.Messages, m => m.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Contains(failures, m => m.StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void TheDefaultsAreValidAndNamedInTheDesign()
     {
-        var errors = new ConfigErrors();
         var options = new StorageOptions();
 
-        options.Validate(errors);
-        new PreflightOptions().Validate(errors);
-
-        Assert.Empty(errors.Messages);
+        Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new PreflightOptionsValidator().Validate(null, new PreflightOptions()).Succeeded);
         Assert.Equal("Data Source=data/healthgate.db", options.EffectiveConnectionString);
         Assert.Equal(30, options.RetentionDays);
         Assert.Equal(60, new PreflightOptions().VerdictTtlSeconds);
@@ -44,11 +39,12 @@ public sealed class StorageConfigurationTests
     [Fact]
     public void NumbersMustBePositiveAndKeysNotEmpty()
     {
-        var errors = new ConfigErrors();
-
-        new StorageOptions { RetentionDays = 0, PruneIntervalMinutes = -1 }.Validate(errors);
-        new PreflightOptions { VerdictTtlSeconds = 0 }.Validate(errors);
-        new AuthOptions { ApiKeys = { ["ops"] = " " } }.Validate(errors);
+        string[] failures =
+        [
+            .. new StorageOptionsValidator().Validate(null, new StorageOptions { RetentionDays = 0, PruneIntervalMinutes = -1 }).Failures ?? [],
+            .. new PreflightOptionsValidator().Validate(null, new PreflightOptions { VerdictTtlSeconds = 0 }).Failures ?? [],
+            .. new AuthOptionsValidator().Validate(null, new AuthOptions { ApiKeys = { ["ops"] = " " } }).Failures ?? [],
+        ];
 
         Assert.Equal(
             [
@@ -57,7 +53,7 @@ public sealed class StorageConfigurationTests
                 "HealthGate:Preflight:VerdictTtlSeconds: must be greater than 0",
                 "HealthGate:Auth:ApiKeys:ops: must not be empty",
             ],
-            errors.Messages);
+            failures);
     }
 
     [Fact]

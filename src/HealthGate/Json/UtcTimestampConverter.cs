@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HealthGate.Configuration;
+namespace HealthGate.Json;
 
 /// <summary>Writes timestamps as UTC with milliseconds (<c>2026-11-22T08:53:04.123Z</c>), the design's format.</summary>
 internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
