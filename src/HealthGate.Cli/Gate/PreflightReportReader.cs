@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace HealthGate.Cli.Gate;
@@ -30,38 +29,38 @@ internal static class PreflightReportReader
         }
 
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("verdict", out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("exitCode", out var exitElement) || exitElement.ValueKind != JsonValueKind.Number || !exitElement.TryGetInt32(out var exitCode)
-            || !VerdictCodes.TryGetExitCode(verdictElement.GetString(), out var expectedExit) || exitCode != expectedExit)
+            || !root.TryGetProperty(PreflightFields.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty(PreflightFields.ExitCode, out var exitElement) || exitElement.ValueKind != JsonValueKind.Number || !exitElement.TryGetInt32(out var exitCode)
+            || !Verdicts.TryParse(verdictElement.GetString(), out var parsed) || exitCode != parsed.ExitCode())
         {
             throw new GateAbortException("the gate answered JSON without a valid verdict and exit code");
         }
 
         var verdict = verdictElement.GetString()!;
-        if (VerdictCodes.IsGo(verdict) != (status == 200))
+        if (parsed.IsGo() != (status == 200))
         {
             throw new GateAbortException($"the gate answered HTTP {status} with verdict {verdict}, which contradict each other");
         }
 
-        var runId = RequiredString(root, "runId");
-        var answeredMode = RequiredString(root, "mode");
+        var runId = RequiredString(root, PreflightFields.RunId);
+        var answeredMode = RequiredString(root, PreflightFields.Mode);
         if (!string.Equals(answeredMode, mode, StringComparison.OrdinalIgnoreCase))
         {
             throw new GateAbortException($"the gate answered for mode '{answeredMode}' instead of '{mode}'");
         }
 
         var checks = ReadChecks(root);
-        var decided = VerdictCodes.Decide(checks);
+        var decided = Verdicts.Decide(checks.Select(c => (c.Tier, c.Status))).Token();
         if (decided != verdict)
         {
             throw new GateAbortException($"the gate's verdict {verdict} contradicts its own checks, which make {decided}");
         }
 
-        var expiresAt = OptionalTimestamp(root, "expiresAt");
+        var expiresAt = OptionalTimestamp(root, PreflightFields.ExpiresAt);
         if (expiresAt is { } expiry && expiry <= now)
         {
             throw new GateAbortException(
-                $"the gate's verdict for run {runId} expired at {Timestamps.Format(expiry)} (now {Timestamps.Format(now)}): a stale verdict is not a verdict");
+                $"the gate's verdict for run {runId} expired at {Timestamps.ToText(expiry)} (now {Timestamps.ToText(now)}): a stale verdict is not a verdict");
         }
 
         return new PreflightReport(
@@ -69,17 +68,17 @@ internal static class PreflightReportReader
             answeredMode,
             verdict,
             exitCode,
-            OptionalTimestamp(root, "startedAt"),
-            OptionalNumber(root, "durationMs"),
+            OptionalTimestamp(root, PreflightFields.StartedAt),
+            OptionalNumber(root, PreflightFields.DurationMs),
             expiresAt,
-            root.TryGetProperty("configHash", out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null,
+            root.TryGetProperty(PreflightFields.ConfigHash, out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null,
             checks,
             body);
     }
 
     private static List<ReportedCheck> ReadChecks(JsonElement root)
     {
-        if (!root.TryGetProperty("checks", out var checks) || checks.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty(PreflightFields.Checks, out var checks) || checks.ValueKind != JsonValueKind.Array)
         {
             throw new GateAbortException("the gate answered JSON without a list of checks");
         }
@@ -94,22 +93,22 @@ internal static class PreflightReportReader
             throw new GateAbortException("the gate answered a check that is not a JSON object");
         }
 
-        var name = RequiredString(check, "name");
-        var tier = RequiredString(check, "tier");
-        var status = RequiredString(check, "status");
-        if (tier is not ("P0" or "P1" or "P2") || status is not (ReportedCheck.Healthy or ReportedCheck.Degraded or ReportedCheck.Unhealthy))
+        var name = RequiredString(check, PreflightFields.Check.Name);
+        var tier = RequiredString(check, PreflightFields.Check.Tier);
+        var status = RequiredString(check, PreflightFields.Check.Status);
+        if (!CheckTiers.All.Contains(tier) || !CheckStatuses.All.Contains(status))
         {
             throw new GateAbortException($"the gate answered check '{name}' with tier '{tier}' and status '{status}', which are not known");
         }
 
         return new ReportedCheck(
             name,
-            OptionalString(check, "type"),
+            OptionalString(check, PreflightFields.Check.Type),
             tier,
             status,
-            OptionalNumber(check, "durationMs") ?? 0,
-            OptionalString(check, "reason"),
-            OptionalString(check, "description"));
+            OptionalNumber(check, PreflightFields.Check.DurationMs) ?? 0,
+            OptionalString(check, PreflightFields.Check.Reason),
+            OptionalString(check, PreflightFields.Check.Description));
     }
 
     private static string RequiredString(JsonElement element, string name) =>
@@ -130,8 +129,7 @@ internal static class PreflightReportReader
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp)
+        return value.ValueKind == JsonValueKind.String && Timestamps.TryParse(value.GetString(), out var timestamp)
                 ? timestamp
                 : throw new GateAbortException($"the gate answered '{name}' that is not a timestamp");
     }

@@ -10,9 +10,9 @@ internal sealed record ReportedCheck(
     string Reason,
     string Description)
 {
-    public const string Healthy = "Healthy";
-    public const string Degraded = "Degraded";
-    public const string Unhealthy = "Unhealthy";
+    public const string Healthy = CheckStatuses.Healthy;
+    public const string Degraded = CheckStatuses.Degraded;
+    public const string Unhealthy = CheckStatuses.Unhealthy;
 
     public bool IsUnhealthy => Status == Unhealthy;
 

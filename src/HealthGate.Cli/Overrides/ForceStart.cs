@@ -21,16 +21,16 @@ internal sealed class ForceStart(LaunchSession session)
         var approval = session.Settings.Approval;
         switch (report.Verdict)
         {
-            case VerdictCodes.P0Fail:
+            case Verdicts.P0FailToken:
                 return session.Refuse(Kind, "P0 failures have no override; --force-start does not apply", report.ExitCode, report);
-            case VerdictCodes.Pass or VerdictCodes.P2Warn:
+            case Verdicts.PassToken or Verdicts.P2WarnToken:
                 terminal.Ansi.MarkupLine(Markup.Escape($"Nothing to force: the verdict is {report.Verdict}; no override was recorded."));
                 return report.ExitCode;
         }
 
         if (!terminal.IsInteractive)
         {
-            return session.Refuse(Kind, "--force-start needs an interactive terminal: a person must read the banner and press ENTER", VerdictCodes.Abort, report);
+            return session.Refuse(Kind, "--force-start needs an interactive terminal: a person must read the banner and press ENTER", Verdicts.AbortExitCode, report);
         }
 
         Banner.Show(terminal.Ansi, Color.Red, "FORCE START — PROCEEDING WITH P1 FAILURES", [
@@ -49,7 +49,7 @@ internal sealed class ForceStart(LaunchSession session)
 
         if (report.IsExpiredAt(session.Context.Time.GetUtcNow()))
         {
-            return session.Refuse(Kind, $"the verdict of run {report.RunId} expired while waiting; run the preflight again", VerdictCodes.Abort, report);
+            return session.Refuse(Kind, $"the verdict of run {report.RunId} expired while waiting; run the preflight again", Verdicts.AbortExitCode, report);
         }
 
         var request = new OverrideRequest(Kind, report.Mode, report.RunId, approval.Operator!, approval.DistinctApprovers, approval.Reason, approval.Ticket);
@@ -84,8 +84,8 @@ internal sealed class ForceStart(LaunchSession session)
 
                 ## Override
 
-                `force_start` recorded by the gate at {Timestamps.Format(session.Context.Time.GetUtcNow())} for run `{report.RunId}`.
-                Operator: {request.Operator}. Approvers: {string.Join(", ", request.Approvers)}. Ticket: {request.Ticket ?? "none"}. Reason: {OneLine.Of(request.Reason, 500)}.
+                `force_start` recorded by the gate at {Timestamps.ToText(session.Context.Time.GetUtcNow())} for run `{report.RunId}`.
+                Operator: {request.Operator}. Approvers: {string.Join(", ", request.Approvers ?? [])}. Ticket: {request.Ticket ?? "none"}. Reason: {OneLine.Of(request.Reason, 500)}.
 
                 """);
         }

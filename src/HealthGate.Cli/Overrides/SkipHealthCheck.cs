@@ -23,12 +23,12 @@ internal sealed class SkipHealthCheck(LaunchSession session)
         var approval = settings.Approval;
         if (approval.Missing(settings.Mode) is { Count: > 0 } missing)
         {
-            return session.Refuse(Kind, $"--skip-health-check in {settings.Mode} mode needs {string.Join(", ", missing)}", VerdictCodes.Abort);
+            return session.Refuse(Kind, $"--skip-health-check in {settings.Mode} mode needs {string.Join(", ", missing)}", Verdicts.AbortExitCode);
         }
 
         if (!terminal.IsInteractive)
         {
-            return session.Refuse(Kind, "--skip-health-check needs an interactive terminal: a person must read the warning and confirm", VerdictCodes.Abort);
+            return session.Refuse(Kind, "--skip-health-check needs an interactive terminal: a person must read the warning and confirm", Verdicts.AbortExitCode);
         }
 
         var approvedBy = $"Approved by: {string.Join(", ", approval.DistinctApprovers)} · Operator: {approval.Operator} · Ticket: {approval.Ticket ?? "none"}";
@@ -45,7 +45,7 @@ internal sealed class SkipHealthCheck(LaunchSession session)
             terminal.Ansi.Markup($"[bold red]Type '{Confirmation}' to continue:[/] ");
             if (terminal.ReadLine() != Confirmation)
             {
-                return session.Refuse(Kind, $"'{Confirmation}' was not typed exactly; the launch is aborted", VerdictCodes.Abort);
+                return session.Refuse(Kind, $"'{Confirmation}' was not typed exactly; the launch is aborted", Verdicts.AbortExitCode);
             }
         }
 
@@ -56,7 +56,7 @@ internal sealed class SkipHealthCheck(LaunchSession session)
             var answer = await session.Gate.RecordOverrideAsync(request, cancellationToken);
             if (answer.Status is >= 400 and < 500)
             {
-                return session.Refuse(Kind, $"the gate refused the skip: {answer.Cause}", VerdictCodes.Abort);
+                return session.Refuse(Kind, $"the gate refused the skip: {answer.Cause}", Verdicts.AbortExitCode);
             }
 
             recorded = answer.IsCreated ? "recorded by the gate (HTTP 201)" : $"not recorded by the gate: {answer.Cause}";
@@ -70,7 +70,7 @@ internal sealed class SkipHealthCheck(LaunchSession session)
         if (!session.TryLog(session.Entry(Kind, "proceed", 0) with { Cause = recorded }))
         {
             terminal.Error.WriteLine($"healthgate: {Kind} REFUSED — the skip could not be logged locally");
-            return VerdictCodes.Abort;
+            return Verdicts.AbortExitCode;
         }
 
         terminal.Ansi.MarkupLine(Markup.Escape($"Health checks skipped: logged in {session.Log.Path}; {recorded}. Exit code 0."));

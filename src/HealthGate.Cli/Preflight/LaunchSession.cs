@@ -21,8 +21,8 @@ internal sealed class LaunchSession(CliContext context, PreflightSettings settin
     public int Abort(string cause, PreflightReport? report = null)
     {
         Context.Terminal.Error.WriteLine($"healthgate: ABORT — {cause}");
-        TryLog(Entry(OperationalLogEntry.PreflightAbort, "abort", VerdictCodes.Abort, report) with { Cause = cause });
-        return VerdictCodes.Abort;
+        TryLog(Entry(OperationalLogEntry.PreflightAbort, "abort", Verdicts.AbortExitCode, report) with { Cause = cause });
+        return Verdicts.AbortExitCode;
     }
 
     public int Refuse(string kind, string cause, int exitCode, PreflightReport? report = null)
@@ -36,7 +36,7 @@ internal sealed class LaunchSession(CliContext context, PreflightSettings settin
     public OperationalLogEntry Entry(string kind, string decision, int exitCode, PreflightReport? report = null)
     {
         var approval = Settings.Approval;
-        return new OperationalLogEntry(Timestamps.Format(Context.Time.GetUtcNow()), kind, Settings.Mode, decision, exitCode)
+        return new OperationalLogEntry(Timestamps.ToText(Context.Time.GetUtcNow()), kind, Settings.Mode, decision, exitCode)
         {
             Gate = Gate.Display,
             RunId = report?.RunId,

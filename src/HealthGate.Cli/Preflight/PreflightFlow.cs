@@ -24,7 +24,7 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
 
             if (settings.ForceStart && settings.Approval.Missing(settings.Mode) is { Count: > 0 } missing)
             {
-                return session.Refuse(OverrideRequest.ForceStart, $"--force-start in {settings.Mode} mode needs {string.Join(", ", missing)}", VerdictCodes.Abort);
+                return session.Refuse(OverrideRequest.ForceStart, $"--force-start in {settings.Mode} mode needs {string.Join(", ", missing)}", Verdicts.AbortExitCode);
             }
 
             PreflightReport report;

@@ -34,20 +34,20 @@ internal static class ResultView
         ArgumentNullException.ThrowIfNull(report);
         var footer = new[]
         {
-            $"Run {report.RunId} · config {report.ConfigHash ?? "not reported"} · expires {(report.ExpiresAt is { } e ? Timestamps.Format(e) : "not reported")}",
+            $"Run {report.RunId} · config {report.ConfigHash ?? "not reported"} · expires {(report.ExpiresAt is { } e ? Timestamps.ToText(e) : "not reported")}",
             $"Report: {reportFile}",
         };
         switch (report.Verdict)
         {
-            case VerdictCodes.Pass:
+            case Verdicts.PassToken:
                 Banner.Show(console, Color.Green, "PASS — health checks passed", ["Exit code 0: the launch may proceed.", .. footer]);
                 break;
-            case VerdictCodes.P2Warn:
+            case Verdicts.P2WarnToken:
                 Banner.Show(console, Color.Yellow, "P2 WARN — non-critical warnings, proceeding", [
                     "Exit code 3: the launch may proceed. Note the warnings in the operational notes and schedule a fix.",
                     .. Failed(report, ["P2"], degraded: true), .. footer]);
                 break;
-            case VerdictCodes.P1Fail:
+            case Verdicts.P1FailToken:
                 Banner.Show(console, Color.Orange1, "P1 FAILURE — core trading functionality may be impaired", [
                     forceStartRequested
                         ? "Exit code 2 unless the force-start below is acknowledged and recorded."

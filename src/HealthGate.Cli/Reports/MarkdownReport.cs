@@ -18,9 +18,9 @@ internal static class MarkdownReport
         Row(b, "Verdict", $"**{report.Verdict}** (exit code {report.ExitCode})");
         Row(b, "Run id", $"`{report.RunId}`");
         Row(b, "Mode", report.Mode);
-        Row(b, "Started", report.StartedAt is { } started ? Timestamps.Format(started) : "not reported");
+        Row(b, "Started", report.StartedAt is { } started ? Timestamps.ToText(started) : "not reported");
         Row(b, "Duration", report.DurationMs is { } ms ? Milliseconds(ms) : "not reported");
-        Row(b, "Expires", report.ExpiresAt is { } expires ? Timestamps.Format(expires) : "not reported");
+        Row(b, "Expires", report.ExpiresAt is { } expires ? Timestamps.ToText(expires) : "not reported");
         Row(b, "Config hash", report.ConfigHash is { } hash ? $"`{hash}`" : "not reported");
         Row(b, "Gate", gate);
         Row(b, "Checks", $"{report.Checks.Count} total, {report.Checks.Count - unhealthy - degraded} healthy, {degraded} degraded, {unhealthy} unhealthy");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HealthGate.Json;
 using System.Text;
 using HealthGate.Configuration;
 using HealthGate.Preflight;
@@ -36,7 +35,7 @@ internal static class RunReport
         return md.ToString();
     }
 
-    private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString(UtcTimestampConverter.Format, CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset value) => Timestamps.ToText(value);
 
     /// <summary>Text from a check may hold pipes or line breaks, which would break the table.</summary>
     private static string Cell(string text) => text

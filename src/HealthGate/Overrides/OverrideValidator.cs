@@ -87,7 +87,7 @@ internal static class OverrideValidator
             problems.Add(HiddenCharacters);
         }
 
-        if (given.Length > MaxApprovers || given.Any(a => a?.Length > MaxTextLength))
+        if (given.Count > MaxApprovers || given.Any(a => a?.Length > MaxTextLength))
         {
             problems.Add($"at most {MaxApprovers} names of at most {MaxTextLength} characters");
         }

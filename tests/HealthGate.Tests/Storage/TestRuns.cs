@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Configuration;
-using HealthGate.Json;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,7 +16,7 @@ internal static class TestRuns
 
     public static PreflightRun Run(string mode, DateTimeOffset startedAt, params CheckResult[] checks)
     {
-        var verdict = Verdicts.Decide(checks);
+        var verdict = RunVerdict.Decide(checks);
         return new PreflightRun(RunId.New(startedAt), mode, verdict, verdict.ExitCode(), startedAt, 12.345, PreflightSummary.Of(checks), checks)
         {
             ExpiresAt = startedAt.AddSeconds(60),
