@@ -1,6 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
-using HealthGate.Json;
+using HealthGate.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
 using HealthGate.Configuration;
-using HealthGate.Json;
+using HealthGate.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;

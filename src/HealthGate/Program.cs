@@ -2,7 +2,7 @@ using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
 using HealthGate.History;
-using HealthGate.Json;
+using HealthGate.Http;
 using HealthGate.Logging;
 using HealthGate.Metrics;
 using HealthGate.OpenApi;
@@ -27,7 +27,6 @@ try
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();
-    builder.Services.AddHealthGateLogging();
     builder.Services.AddHealthGateOpenApi();
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateOverrides();

@@ -55,6 +55,11 @@ internal static class ChecksServiceCollectionExtensions
         services.AddInstruments<CheckMetrics>();
         services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckMetrics>());
         services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckMetrics>());
+
+        // One event per status change, whichever run saw it.
+        services.AddSingleton<CheckTransitionTracker>();
+        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
+        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
         return services;
     }
 }

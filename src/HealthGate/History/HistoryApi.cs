@@ -1,4 +1,5 @@
 using System.Text;
+using HealthGate.Http;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

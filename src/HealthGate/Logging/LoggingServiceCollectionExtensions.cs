@@ -1,5 +1,3 @@
-using HealthGate.Health;
-using HealthGate.Preflight;
 using Serilog;
 using Serilog.Events;
 
@@ -9,17 +7,6 @@ internal static class LoggingServiceCollectionExtensions
 {
     // Probe and scrape traffic (/health/*, /metrics, /openapi/*) is not logged: it arrives every few seconds and says nothing.
     private static readonly PathString[] LoggedPrefixes = ["/preflight", "/overrides"];
-
-    /// <summary>The transition and verdict events, fed by the readiness runs and the preflights.</summary>
-    public static IServiceCollection AddHealthGateLogging(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<CheckTransitionTracker>();
-        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
-        services.AddSingleton<IPreflightObserver, VerdictLogger>();
-        return services;
-    }
 
     /// <summary>Serilog's request-completion event (7020) for launcher and operator requests only.</summary>
     public static IApplicationBuilder UseHealthGateRequestLogging(this IApplicationBuilder app)

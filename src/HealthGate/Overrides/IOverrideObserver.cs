@@ -1,3 +1,4 @@
+using HealthGate.OperationalLog;
 using HealthGate.Storage;
 
 namespace HealthGate.Overrides;

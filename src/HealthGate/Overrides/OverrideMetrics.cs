@@ -1,4 +1,5 @@
 using HealthGate.Metrics;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Prometheus;

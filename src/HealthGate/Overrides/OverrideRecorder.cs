@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

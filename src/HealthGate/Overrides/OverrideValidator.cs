@@ -1,4 +1,5 @@
 using HealthGate.Contracts;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 

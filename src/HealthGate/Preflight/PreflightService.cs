@@ -6,14 +6,17 @@ namespace HealthGate.Preflight;
 /// <summary>
 /// Runs preflights. A request joins the run of its mode in flight only when that run started at most
 /// <c>Preflight:CoalesceWindowMs</c> before the request arrived, so a burst of launchers costs the dependencies
-/// one round of checks while no launcher is handed checks that began long before it asked.
+/// one round of checks while no launcher is handed checks that began long before it asked. Each run is recorded,
+/// then told to the observers, each guarded, then answered.
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
+    IPreflightRecorder recorder,
     IEnumerable<IPreflightObserver> observers,
     IOptions<PreflightOptions> options,
     CheckConfigurationHash configHash,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PreflightService> logger)
 {
     private readonly Dictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.CoalesceWindowMs);
@@ -51,11 +54,9 @@ internal sealed class PreflightService(
                 ExpiresAt = checkRun.StartedAt.AddSeconds(options.Value.VerdictTtlSeconds),
                 ConfigHash = configHash.Value,
             };
-            foreach (var observer in observers)
-            {
-                await observer.OnPreflightCompletedAsync(run, CancellationToken.None);
-            }
-
+            // Durable first, then told: the order is here, not in the order of registrations.
+            await recorder.RecordAsync(run, CancellationToken.None);
+            await NotifyAsync(run);
             return run;
         }
         finally
@@ -66,6 +67,21 @@ internal sealed class PreflightService(
                 {
                     _inFlight.Remove(mode);
                 }
+            }
+        }
+    }
+
+    private async Task NotifyAsync(PreflightRun run)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnPreflightCompletedAsync(run, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                PreflightLog.ObserverFailed(logger, observer.GetType().Name, run.RunId, ex.GetType().Name);
             }
         }
     }

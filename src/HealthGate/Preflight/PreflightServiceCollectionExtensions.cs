@@ -17,6 +17,7 @@ internal static class PreflightServiceCollectionExtensions
         services.AddSingleton<CheckConfigurationHash>();
         services.AddInstruments<PreflightMetrics>();
         services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<PreflightMetrics>());
+        services.AddSingleton<IPreflightObserver, VerdictLogger>();
         return services;
     }
 }

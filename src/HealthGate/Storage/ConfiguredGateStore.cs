@@ -1,3 +1,4 @@
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using HealthGate.OperationalLog;
 
 namespace HealthGate.Storage;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 
 namespace HealthGate.Storage;

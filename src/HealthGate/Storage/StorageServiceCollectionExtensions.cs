@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.OperationalLog;
 using HealthGate.Preflight;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IGateStore, ConfiguredGateStore>();
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();
-        services.AddSingleton<IPreflightObserver, PreflightRecorder>();
+        services.AddSingleton<IPreflightRecorder, PreflightRecorder>();
         return services;
     }
 

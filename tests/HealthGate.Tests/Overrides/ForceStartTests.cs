@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HealthGate.OperationalLog;
 using HealthGate.Tests.Infrastructure;
 using static HealthGate.Tests.Overrides.GateScenario;
 using static HealthGate.Tests.Overrides.ProblemAssert;
@@ -126,7 +127,7 @@ public sealed class ForceStartTests(HttpStandInFixture fixture) : IClassFixture<
         await gate.RunAsync("PASS");
 
         var store = (HealthGate.Storage.IGateStore)gate.Services.GetService(typeof(HealthGate.Storage.IGateStore))!;
-        var failures = await store.ListEntriesAsync([HealthGate.Storage.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
+        var failures = await store.ListEntriesAsync([HealthGate.OperationalLog.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
 
         var entry = Assert.Single(failures);
         Assert.Equal(runId, entry.RunId);

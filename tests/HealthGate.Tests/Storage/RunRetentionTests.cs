@@ -1,5 +1,6 @@
 using System.Net;
 using HealthGate.Checks;
+using HealthGate.OperationalLog;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HealthGate.Storage;
+namespace HealthGate.Http;
 
 /// <summary>The <c>limit</c> query parameter of the listing endpoints: 1 to 500, default 20.</summary>
 internal static class ListLimit

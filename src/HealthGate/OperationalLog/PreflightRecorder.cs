@@ -1,15 +1,16 @@
 using HealthGate.Checks;
 using HealthGate.Preflight;
+using HealthGate.Storage;
 
-namespace HealthGate.Storage;
+namespace HealthGate.OperationalLog;
 
 /// <summary>
 /// Records every preflight run in the history before its verdict is answered (so a force-start can name it),
 /// and every no-go run in the operational log. A store failure is logged, never thrown into the preflight.
 /// </summary>
-internal sealed class PreflightRecorder(IGateStore store, SecretRedactor redactor, ILogger<PreflightRecorder> logger) : IPreflightObserver
+internal sealed class PreflightRecorder(IGateStore store, SecretRedactor redactor, ILogger<PreflightRecorder> logger) : IPreflightRecorder
 {
-    public async Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    public async Task RecordAsync(PreflightRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         try

@@ -1,7 +1,6 @@
-using HealthGate.Preflight;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Logging;
+namespace HealthGate.Preflight;
 
 /// <summary>One event per preflight verdict, at a level that follows it, naming the checks that were not Healthy.</summary>
 internal sealed class VerdictLogger(ILogger<VerdictLogger> logger) : IPreflightObserver
@@ -19,7 +18,7 @@ internal sealed class VerdictLogger(ILogger<VerdictLogger> logger) : IPreflightO
         {
             var notHealthy = string.Join(", ", run.Checks.Where(c => c.Status != HealthStatus.Healthy).Select(c => $"{c.Name} ({c.Tier} {c.Status}: {c.Reason})"));
             var verdict = run.Verdict.Token();
-            LoggingLog.Verdict(logger, level, verdict, run.ExitCode, run.Mode, run.RunId, run.DurationMs, notHealthy.Length == 0 ? "none" : notHealthy);
+            PreflightLog.Verdict(logger, level, verdict, run.ExitCode, run.Mode, run.RunId, run.DurationMs, notHealthy.Length == 0 ? "none" : notHealthy);
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,4 @@
-namespace HealthGate.Storage;
+namespace HealthGate.OperationalLog;
 
 /// <summary>What an operational log entry records.</summary>
 internal static class OpLogKinds

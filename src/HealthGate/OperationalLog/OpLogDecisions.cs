@@ -1,4 +1,4 @@
-namespace HealthGate.Storage;
+namespace HealthGate.OperationalLog;
 
 /// <summary>What the gate decided about a launch, as recorded in the operational log.</summary>
 internal static class OpLogDecisions

@@ -1,4 +1,4 @@
-namespace HealthGate.Json;
+namespace HealthGate.Http;
 
 internal static class JsonServiceCollectionExtensions
 {

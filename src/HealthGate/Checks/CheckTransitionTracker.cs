@@ -1,9 +1,8 @@
-using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Preflight;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Logging;
+namespace HealthGate.Checks;
 
 /// <summary>
 /// Logs one event each time a check's status changes, whichever run saw it: the background readiness run or a
@@ -53,13 +52,13 @@ internal sealed class CheckTransitionTracker(ILogger<CheckTransitionTracker> log
             switch (result.Status)
             {
                 case HealthStatus.Healthy:
-                    LoggingLog.CheckRecovered(logger, result.Name, tier, result.Type, previous, source);
+                    ChecksLog.CheckRecovered(logger, result.Name, tier, result.Type, previous, source);
                     break;
                 case HealthStatus.Degraded:
-                    LoggingLog.CheckBecameDegraded(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
+                    ChecksLog.CheckBecameDegraded(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
                     break;
                 default:
-                    LoggingLog.CheckBecameUnhealthy(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
+                    ChecksLog.CheckBecameUnhealthy(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
                     break;
             }
         }

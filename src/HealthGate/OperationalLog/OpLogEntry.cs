@@ -1,4 +1,4 @@
-namespace HealthGate.Storage;
+namespace HealthGate.OperationalLog;
 
 /// <summary>
 /// One entry of the operational log: a failed preflight, an override, or a refused override. Entries are only
