@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks;
@@ -20,16 +19,18 @@ internal sealed class CheckRunner(
     {
         ArgumentNullException.ThrowIfNull(tiers);
         var startedAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var results = await Task.WhenAll(checks.ForTiers(tiers).Select(c => RunOneAsync(c, cancellationToken)));
-        return new CheckRun(startedAt, Stopwatch.GetElapsedTime(started), results);
+        return new CheckRun(startedAt, time.GetElapsedTime(started), results);
     }
 
     private async Task<CheckResult> RunOneAsync(GateCheck check, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(check.Timeout);
+        var started = time.GetTimestamp();
+
+        // The timeout runs on the injected clock, so tests advance a fake one instead of waiting.
+        using var expiry = new CancellationTokenSource(check.Timeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         HealthCheckResult result;
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
@@ -42,7 +43,7 @@ internal sealed class CheckRunner(
                     () => check.Registration.Factory(scope.ServiceProvider).CheckHealthAsync(context, timeout.Token),
                     timeout.Token).WaitAsync(timeout.Token);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 result = CheckOutcome.Unhealthy(Reasons.Timeout, $"no answer within {check.Timeout.TotalMilliseconds:F0} ms");
             }
@@ -54,7 +55,7 @@ internal sealed class CheckRunner(
             }
         }
 
-        return ToCheckResult(check, result, Stopwatch.GetElapsedTime(started));
+        return ToCheckResult(check, result, time.GetElapsedTime(started));
     }
 
     private CheckResult ToCheckResult(GateCheck check, HealthCheckResult result, TimeSpan duration)
