@@ -1,6 +1,5 @@
 using HealthGate.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Health;
@@ -19,16 +18,9 @@ internal static class HealthApi
 
     public static Ok<LiveResponse> Live() => TypedResults.Ok(LiveResponse.Healthy);
 
-    public static Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>> Ready(
-        ReadinessState state,
-        IOptions<HealthGateOptions> options,
-        TimeProvider time)
-    {
-        var response = ReadinessResponse.From(state.Latest, time.GetUtcNow(), options.Value.Readiness.MaxAge);
-        return response.Status == HealthStatus.Unhealthy
-            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : TypedResults.Ok(response);
-    }
+    /// <summary>The body written at the latest background run (by HealthChecks UI's writer), 503 when Unhealthy.</summary>
+    public static ValueTask<ReadinessBody> Ready(ReadinessState state, IOptions<HealthGateOptions> options, TimeProvider time) =>
+        state.AnswerAsync(time.GetUtcNow(), options.Value.Readiness.MaxAge);
 }
 
 internal sealed record LiveResponse(string Status)

@@ -23,7 +23,7 @@ internal sealed class ReadinessPublisher(
             try
             {
                 var run = await runner.RunAsync(tiers, stoppingToken);
-                state.Publish(run);
+                await state.PublishAsync(run);
                 foreach (var observer in observers)
                 {
                     observer.OnCheckRunCompleted(run);
