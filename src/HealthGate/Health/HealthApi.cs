@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Health;
@@ -18,16 +17,9 @@ internal static class HealthApi
 
     public static Ok<LiveResponse> Live() => TypedResults.Ok(LiveResponse.Healthy);
 
-    public static Results<Ok<ReadinessResponse>, JsonHttpResult<ReadinessResponse>> Ready(
-        ReadinessState state,
-        IOptions<ReadinessOptions> options,
-        TimeProvider time)
-    {
-        var response = ReadinessResponse.From(state.Latest, time.GetUtcNow(), options.Value.MaxAge);
-        return response.Status == HealthStatus.Unhealthy
-            ? TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : TypedResults.Ok(response);
-    }
+    /// <summary>The body written at the latest background run (by HealthChecks UI's writer), 503 when Unhealthy.</summary>
+    public static ValueTask<ReadinessBody> Ready(ReadinessState state, IOptions<ReadinessOptions> options, TimeProvider time) =>
+        state.AnswerAsync(time.GetUtcNow(), options.Value.MaxAge);
 }
 
 internal sealed record LiveResponse(string Status)

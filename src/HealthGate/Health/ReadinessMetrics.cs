@@ -29,5 +29,5 @@ internal sealed class ReadinessMetrics : IInstrumentOwner
 
     // The same answer /health/ready gives, stale results included, so the two never disagree.
     private void Update() =>
-        _ready.Set(ReadinessResponse.StatusOf(_readiness.Latest, _time.GetUtcNow(), _maxAge) != HealthStatus.Unhealthy ? 1 : 0);
+        _ready.Set(ReadinessReport.StatusOf(_readiness.Latest, _time.GetUtcNow(), _maxAge) != HealthStatus.Unhealthy ? 1 : 0);
 }

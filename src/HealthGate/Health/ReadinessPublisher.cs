@@ -27,7 +27,7 @@ internal sealed class ReadinessPublisher(
             try
             {
                 var run = await runner.RunAsync(tiers, stoppingToken);
-                state.Publish(run);
+                await state.PublishAsync(run);
                 Notify(run);
                 HealthLog.ReadinessRun(logger, run.Status, run.Checks.Count, run.Duration.TotalMilliseconds);
             }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using HealthChecks.UI.Core;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -22,6 +24,13 @@ internal sealed class ResponseSchemaTransformer : IOpenApiSchemaTransformer
         if (schema.Type is null && schema.Format == "date-time")
         {
             schema.Type = JsonSchemaType.String;
+        }
+
+        // HealthChecks UI's writer names the readiness status with its own enum converter, which the generator cannot see.
+        if (context.JsonTypeInfo.Type == typeof(UIHealthStatus))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Enum.GetNames<UIHealthStatus>().Select(name => (JsonNode)name)];
         }
 
         return Task.CompletedTask;

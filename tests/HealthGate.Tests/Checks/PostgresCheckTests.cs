@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using HealthGate.Checks.Postgres;
 using HealthGate.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using static HealthGate.Tests.Infrastructure.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
@@ -61,6 +64,45 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IClassFixture<
     {
         await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", postgres.ConnectionString), ("TimeoutMs", 500))]);
         await HungDependency.AssertTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, "PostgreSQL");
+    }
+
+    [Fact]
+    public async Task HungDatabaseIsBoundedByTheClientsOwnTimeoutWithoutTheEngine()
+    {
+        await using var sources = new PostgresDataSources();
+        var check = new PostgresHealthCheck(new PostgresCheckOptions { ConnectionString = postgres.ConnectionString, TimeoutMs = 1000 }, sources);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        await postgres.PauseAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            // No token: only the client's timeouts, derived from TimeoutMs, can end this (its command default is 30 s).
+            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            Assert.Equal(HealthStatus.Unhealthy, hung.Status);
+            Assert.Equal("timeout", hung.Data["reason"]);
+            // 1 s command timeout, then at most 1 s waiting for the paused server to confirm the cancellation.
+            Assert.True(elapsed < TimeSpan.FromMilliseconds(4000), $"the check took {elapsed.TotalMilliseconds:F0} ms");
+        }
+        finally
+        {
+            await postgres.ResumeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=db", 2000, 2, 2, 2000)]
+    [InlineData("Host=db", 500, 1, 1, 500)]
+    [InlineData("Host=db;Timeout=0;Command Timeout=0;Cancellation Timeout=0", 3000, 3, 3, 3000)]
+    [InlineData("Host=db;Timeout=1;Command Timeout=2;Cancellation Timeout=-1", 5000, 1, 2, -1)]
+    [InlineData("Host=db;Timeout=60;Command Timeout=60;Cancellation Timeout=9000", 5000, 5, 5, 5000)]
+    public void ClientTimeoutsAreDerivedFromTimeoutMsAndKeepAStricterExplicitValue(string connectionString, int timeoutMs, int connect, int command, int cancellation)
+    {
+        var client = new NpgsqlConnectionStringBuilder(new PostgresCheckOptions { ConnectionString = connectionString, TimeoutMs = timeoutMs }.ToClientConnectionString());
+
+        Assert.Equal((connect, command, cancellation), (client.Timeout, client.CommandTimeout, client.CancellationTimeout));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using HealthGate.Checks.Redis;
 using HealthGate.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static HealthGate.Tests.Infrastructure.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
@@ -55,6 +57,45 @@ public sealed class RedisCheckTests : IAsyncLifetime
     {
         await using var app = HealthGateApplication.With([.. Check("redis", "redis", "P0", ("ConnectionString", _redis.ConnectionString), ("TimeoutMs", 500))]);
         await HungDependency.AssertTimeoutThenRecoveryAsync(app, _redis.PauseAsync, _redis.ResumeAsync, "Redis");
+    }
+
+    [Fact]
+    public async Task HungRedisIsBoundedByTheClientsOwnTimeoutWithoutTheEngine()
+    {
+        using var connections = new RedisConnections();
+        var check = new RedisHealthCheck(new RedisCheckOptions { ConnectionString = _redis.ConnectionString, TimeoutMs = 500 }, connections);
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        await _redis.PauseAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            // No token: only the client's timeouts, derived from TimeoutMs, can end this (its defaults are 5 s).
+            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            Assert.Equal(HealthStatus.Unhealthy, hung.Status);
+            Assert.Equal("timeout", hung.Data["reason"]);
+            // 500 ms async timeout, checked on the client's 1 s heartbeat.
+            Assert.True(elapsed < TimeSpan.FromMilliseconds(3000), $"the check took {elapsed.TotalMilliseconds:F0} ms");
+        }
+        finally
+        {
+            await _redis.ResumeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6379", 2000, 1000, 2000, 2000)]
+    [InlineData("127.0.0.1:6379", 500, 250, 500, 500)]
+    [InlineData("127.0.0.1:6379,connectTimeout=100,syncTimeout=300,asyncTimeout=200", 2000, 100, 300, 200)]
+    [InlineData("127.0.0.1:6379,connectTimeout=9000,syncTimeout=9000,asyncTimeout=9000", 2000, 1000, 2000, 2000)]
+    public void ClientTimeoutsAreDerivedFromTimeoutMsAndKeepAStricterExplicitValue(string connectionString, int timeoutMs, int connect, int sync, int async)
+    {
+        var client = new RedisCheckOptions { ConnectionString = connectionString, TimeoutMs = timeoutMs }.ToClientOptions();
+
+        Assert.Equal((connect, sync, async), (client.ConnectTimeout, client.SyncTimeout, client.AsyncTimeout));
+        Assert.False(client.AbortOnConnectFail);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Preflight;
@@ -24,13 +25,19 @@ public sealed class EmptyGateRulesTests
     }
 
     [Fact]
-    public void AReadinessRunWithNoCheckIsUnhealthyWithReasonNoChecks()
+    public async Task AReadinessRunWithNoCheckIsUnhealthyWithReasonNoChecks()
     {
-        var response = ReadinessResponse.From(Empty, Now, TimeSpan.FromSeconds(30));
+        var report = ReadinessReport.AsPublished(Empty);
+        var state = new ReadinessState();
+        await state.PublishAsync(Empty);
+        var body = await state.AnswerAsync(Now, TimeSpan.FromSeconds(30));
 
         Assert.Equal(HealthStatus.Unhealthy, Empty.Status);
-        Assert.Equal(HealthStatus.Unhealthy, response.Status);
-        Assert.Equal(Reasons.NoChecks, response.Entries[ReadinessResponse.PublisherEntry].Data[CheckOutcome.ReasonKey]);
-        Assert.Equal(HealthStatus.Unhealthy, ReadinessResponse.StatusOf(Empty, Now, TimeSpan.FromSeconds(30)));
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Equal(Reasons.NoChecks, report.Entries[ReadinessReport.PublisherEntry].Data[CheckOutcome.ReasonKey]);
+        Assert.Equal(HealthStatus.Unhealthy, ReadinessReport.StatusOf(Empty, Now, TimeSpan.FromSeconds(30)));
+        Assert.Equal(503, body.StatusCode);
+        var entry = JsonDocument.Parse(body.Utf8).RootElement.GetProperty("entries").GetProperty(ReadinessReport.PublisherEntry);
+        Assert.Equal(Reasons.NoChecks, entry.GetProperty("data").GetProperty("reason").GetString());
     }
 }

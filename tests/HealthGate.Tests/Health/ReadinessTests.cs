@@ -89,23 +89,51 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
     }
 
     [Fact]
-    public void ResultOlderThanThreePeriodsIsUnhealthy()
+    public async Task ResultOlderThanThreePeriodsIsUnhealthy()
     {
         var startedAt = DateTimeOffset.Parse("2026-11-22T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var healthy = new CheckResult("svc", "http", CheckTier.P0, HealthStatus.Healthy, 1, "ok", "fine", new Dictionary<string, object>());
         var run = new CheckRun(startedAt, TimeSpan.FromMilliseconds(5), [healthy]);
         var maxAge = TimeSpan.FromSeconds(30);
+        var state = new ReadinessState();
+        var none = await state.AnswerAsync(startedAt, maxAge);
+        await state.PublishAsync(run);
 
-        var fresh = ReadinessResponse.From(run, startedAt.AddSeconds(29), maxAge);
-        var stale = ReadinessResponse.From(run, startedAt.AddSeconds(31), maxAge);
-        var none = ReadinessResponse.From(null, startedAt, maxAge);
+        var fresh = await state.AnswerAsync(startedAt.AddSeconds(29), maxAge);
+        var stale = await state.AnswerAsync(startedAt.AddSeconds(31), maxAge);
 
-        Assert.Equal(HealthStatus.Healthy, fresh.Status);
-        Assert.Equal(HealthStatus.Unhealthy, stale.Status);
-        Assert.Equal("stale", stale.Entries[ReadinessResponse.PublisherEntry].Data["reason"]);
-        Assert.Equal(HealthStatus.Unhealthy, none.Status);
-        Assert.Equal(HealthStatus.Healthy, ReadinessResponse.StatusOf(run, startedAt.AddSeconds(29), maxAge));
-        Assert.Equal(HealthStatus.Unhealthy, ReadinessResponse.StatusOf(run, startedAt.AddSeconds(31), maxAge));
-        Assert.Equal(HealthStatus.Unhealthy, ReadinessResponse.StatusOf(null, startedAt, maxAge));
+        Assert.Equal((HealthStatus.Healthy, 200), (fresh.Status, fresh.StatusCode));
+        Assert.False(Entries(fresh).TryGetProperty(ReadinessReport.PublisherEntry, out _));
+        Assert.Equal((HealthStatus.Unhealthy, 503), (stale.Status, stale.StatusCode));
+        Assert.Equal("stale", Entries(stale).GetProperty(ReadinessReport.PublisherEntry).GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal("Healthy", Entries(stale).GetProperty("svc").GetProperty("status").GetString());
+        Assert.Equal((HealthStatus.Unhealthy, 503), (none.Status, none.StatusCode));
+        Assert.True(Entries(none).TryGetProperty(ReadinessReport.PublisherEntry, out _));
+        Assert.Equal(HealthStatus.Healthy, ReadinessReport.StatusOf(run, startedAt.AddSeconds(29), maxAge));
+        Assert.Equal(HealthStatus.Unhealthy, ReadinessReport.StatusOf(run, startedAt.AddSeconds(31), maxAge));
+        Assert.Equal(HealthStatus.Unhealthy, ReadinessReport.StatusOf(null, startedAt, maxAge));
     }
+
+    [Fact]
+    public async Task TheBodyIsWrittenOncePerRunAndServedAsTheSameBytes()
+    {
+        var startedAt = DateTimeOffset.Parse("2026-11-22T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var degraded = new CheckResult("svc", "http", CheckTier.P0, HealthStatus.Degraded, 1.5, "slow", "slow answer", new Dictionary<string, object> { ["latencyMs"] = 1.2 })
+        {
+            Tags = ["P0", "http"],
+        };
+        var state = new ReadinessState();
+        await state.PublishAsync(new CheckRun(startedAt, TimeSpan.FromMilliseconds(12.3), [degraded]));
+
+        var first = await state.AnswerAsync(startedAt.AddSeconds(1), TimeSpan.FromSeconds(30));
+        var second = await state.AnswerAsync(startedAt.AddSeconds(2), TimeSpan.FromSeconds(30));
+
+        Assert.Same(first, second);
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(
+            """{"status":"Degraded","totalDuration":"00:00:00.0123000","entries":{"svc":{"data":{"latencyMs":1.2,"reason":"slow"},"description":"slow answer","duration":"00:00:00.0015000","status":"Degraded","tags":["P0","http"]}}}""",
+            System.Text.Encoding.UTF8.GetString(first.Utf8.Span));
+    }
+
+    private static JsonElement Entries(ReadinessBody body) => JsonDocument.Parse(body.Utf8).RootElement.GetProperty("entries");
 }

@@ -66,6 +66,26 @@ public sealed partial class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task TheReadinessOperationDeclaresTheHealthChecksUiReportWithNamedStatusesFor200And503()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var responses = document.GetProperty("paths").GetProperty("/health/ready").GetProperty("get").GetProperty("responses");
+        foreach (var status in new[] { "200", "503" })
+        {
+            var schema = responses.GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            Assert.Equal("#/components/schemas/UIHealthReport", schema.GetProperty("$ref").GetString());
+        }
+
+        var statusSchema = document.GetProperty("components").GetProperty("schemas").GetProperty("UIHealthStatus");
+        Assert.Equal("string", statusSchema.GetProperty("type").GetString());
+        Assert.Equal(["Unhealthy", "Degraded", "Healthy"], statusSchema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task MetricsIsDocumentedAsPrometheusText()
     {
         await using var app = HealthGateApplication.With();

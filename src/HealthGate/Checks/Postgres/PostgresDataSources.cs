@@ -8,7 +8,11 @@ internal sealed class PostgresDataSources : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new(StringComparer.Ordinal);
 
-    public NpgsqlDataSource Get(string connectionString) => _sources.GetOrAdd(connectionString, NpgsqlDataSource.Create);
+    public NpgsqlDataSource Get(PostgresCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return _sources.GetOrAdd(options.ToClientConnectionString(), NpgsqlDataSource.Create);
+    }
 
     public async ValueTask DisposeAsync()
     {

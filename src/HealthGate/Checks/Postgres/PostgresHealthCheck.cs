@@ -9,7 +9,7 @@ internal sealed class PostgresHealthCheck(PostgresCheckOptions options, Postgres
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var dataSource = dataSources.Get(options.ConnectionString!);
+        var dataSource = dataSources.Get(options);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -22,6 +22,12 @@ internal sealed class PostgresHealthCheck(PostgresCheckOptions options, Postgres
         catch (PostgresException ex)
         {
             return CheckOutcome.Unhealthy(Reasons.QueryFailed, $"the server refused the query: {ex.SqlState} {ex.MessageText}");
+        }
+        catch (NpgsqlException ex) when (ex.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // The client's own timeout (derived from TimeoutMs) fired first: the same reason as the engine's.
+            dataSource.Clear();
+            return CheckOutcome.Unhealthy(Reasons.Timeout, $"no answer from the database within its client timeout: {ex.InnerException.Message}");
         }
         catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -11,8 +11,14 @@ internal sealed class RedisConnections : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectionMultiplexer>>> _connections = new(StringComparer.Ordinal);
 
-    public Task<ConnectionMultiplexer> GetAsync(string connectionString) =>
-        _connections.GetOrAdd(connectionString, cs => new Lazy<Task<ConnectionMultiplexer>>(() => ConnectAsync(cs))).Value;
+    // Keyed by timeout too: two checks of one server with different budgets need clients with different timeouts.
+    public Task<ConnectionMultiplexer> GetAsync(RedisCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return _connections.GetOrAdd(
+            $"{options.TimeoutMs}|{options.ConnectionString}",
+            _ => new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(options.ToClientOptions()))).Value;
+    }
 
     public void Dispose()
     {
@@ -20,16 +26,5 @@ internal sealed class RedisConnections : IDisposable
         {
             connection.Value.Result.Dispose();
         }
-    }
-
-    private static async Task<ConnectionMultiplexer> ConnectAsync(string connectionString)
-    {
-        var options = RedisCheckOptions.TryParse(connectionString)
-            ?? throw new InvalidOperationException("invalid Redis connection string");
-        options.AbortOnConnectFail = false;
-        options.ConnectRetry = 1;
-        // The first check waits for this attempt; keep it inside the default 2 s check timeout.
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 1000);
-        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 }

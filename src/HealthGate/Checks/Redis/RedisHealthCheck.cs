@@ -8,7 +8,7 @@ internal sealed class RedisHealthCheck(RedisCheckOptions options, RedisConnectio
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var connection = await connections.GetAsync(options.ConnectionString!).WaitAsync(cancellationToken);
+        var connection = await connections.GetAsync(options).WaitAsync(cancellationToken);
         if (!connection.IsConnected)
         {
             return CheckOutcome.Unhealthy(Reasons.Unreachable, "not connected to Redis; reconnecting in the background");

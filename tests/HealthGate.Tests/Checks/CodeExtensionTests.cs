@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using HealthGate.Tests.Infrastructure;
+using HealthGate.Tests.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+
+namespace HealthGate.Tests.Checks;
+
+/// <summary>
+/// The in-code extension path: Xabaril checks registered with a tier tag join the gate's modes, its metrics and,
+/// above all, its timeout, which is what bounds them when their target hangs (their own timeouts do not).
+/// </summary>
+public sealed class CodeExtensionTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>, IAsyncLifetime
+{
+    private static readonly TimeSpan GateTimeout = TimeSpan.FromMilliseconds(500);
+    private readonly HttpStandIn _standIn = fixture.StandIn;
+    private readonly RedisServer _redis = new();
+
+    public Task InitializeAsync() => _redis.InitializeAsync();
+
+    public Task DisposeAsync() => _redis.DisposeAsync();
+
+    [Fact]
+    public async Task XabarilRedisCheckJoinsLivePreflightWithItsTierAndShowsInMetrics()
+    {
+        await using var app = WithRedisCheck();
+        using var client = app.CreateClient();
+
+        var (status, live) = await GetPreflightAsync(app, "live");
+        var (_, paper) = await GetPreflightAsync(app, "paper");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var check = CheckNamed(live, "redis-code");
+        Assert.Equal(("P1", "redis", "Healthy", "ok"), (Text(check, "tier"), Text(check, "type"), Text(check, "status"), Text(check, "reason")));
+        Assert.DoesNotContain(paper.GetProperty("checks").EnumerateArray(), c => Text(c, "name") == "redis-code");
+        var series = Exposition.Parse(await Exposition.ScrapeAsync(client));
+        Assert.Equal(1, series.Value("healthgate_check_status", ("check", "redis-code"), ("tier", "P1"), ("type", "redis")));
+    }
+
+    [Fact]
+    public async Task HungRedisUnderXabarilsCheckIsATimeoutBoundedByTheGateAndGoAgainWhenItResumes()
+    {
+        await using var app = WithRedisCheck();
+        using var client = app.CreateClient();
+        Assert.Equal("PASS", Text((await GetPreflightAsync(app, "live")).Json, "verdict"));
+
+        await _redis.PauseAsync();
+        try
+        {
+            var (status, hung, elapsed) = await TimedPreflightAsync(app);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("P1_FAIL", Text(hung, "verdict"));
+            Assert.Equal("timeout", Text(CheckNamed(hung, "redis-code"), "reason"));
+            Assert.True(elapsed < TimeSpan.FromMilliseconds(2500), $"the run took {elapsed.TotalMilliseconds:F0} ms");
+            var series = Exposition.Parse(await Exposition.ScrapeAsync(client));
+            Assert.Equal(0, series.Value("healthgate_check_status", ("check", "redis-code"), ("tier", "P1"), ("type", "redis")));
+        }
+        finally
+        {
+            await _redis.ResumeAsync();
+        }
+
+        await ProcessRunner.WaitUntilAsync(
+            async () => Text((await GetPreflightAsync(app, "live")).Json, "verdict") == "PASS",
+            TimeSpan.FromSeconds(30),
+            "PASS after Redis resumed");
+    }
+
+    [Fact]
+    public async Task XabarilUrlGroupCheckIsATimeoutBoundedByTheGateWhenTheTargetHangs()
+    {
+        _standIn.Hang("/extension-hang");
+        await using var app = new HealthGateApplication(HealthGateApplication.BaselineCheck)
+        {
+            ExtraServices = services => services.AddHealthChecks()
+                .AddUrlGroup(new Uri(_standIn.Url("/extension-hang")), name: "uri-code", tags: ["P1", "http"], timeout: GateTimeout),
+        };
+        using var client = app.CreateClient();
+
+        var (status, hung, elapsed) = await TimedPreflightAsync(app);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        var check = CheckNamed(hung, "uri-code");
+        Assert.Equal(("P1", "http", "timeout"), (Text(check, "tier"), Text(check, "type"), Text(check, "reason")));
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(2500), $"the run took {elapsed.TotalMilliseconds:F0} ms");
+        var series = Exposition.Parse(await Exposition.ScrapeAsync(client));
+        Assert.Equal(0, series.Value("healthgate_check_status", ("check", "uri-code"), ("tier", "P1"), ("type", "http")));
+    }
+
+    // The registration's timeout is the gate's TimeoutMs for a check added in code.
+    private HealthGateApplication WithRedisCheck() => new(HealthGateApplication.BaselineCheck)
+    {
+        ExtraServices = services => services.AddHealthChecks()
+            .AddRedis(_redis.ConnectionString, name: "redis-code", tags: ["P1", "redis"], timeout: GateTimeout),
+    };
+
+    private static async Task<(HttpStatusCode Status, JsonElement Json, TimeSpan Elapsed)> TimedPreflightAsync(HealthGateApplication app)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (status, json) = await GetPreflightAsync(app, "live");
+        return (status, json, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static JsonElement CheckNamed(JsonElement run, string name) =>
+        run.GetProperty("checks").EnumerateArray().Single(c => Text(c, "name") == name);
+
+    private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
+}
