@@ -21,8 +21,3 @@ internal static class HealthApi
     public static ValueTask<ReadinessBody> Ready(ReadinessState state, IOptions<ReadinessOptions> options, TimeProvider time) =>
         state.AnswerAsync(time.GetUtcNow(), options.Value.MaxAge);
 }
-
-internal sealed record LiveResponse(string Status)
-{
-    public static LiveResponse Healthy { get; } = new("Healthy");
-}
