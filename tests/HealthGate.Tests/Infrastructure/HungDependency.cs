@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Infrastructure;
@@ -36,5 +37,29 @@ internal static class HungDependency
             async () => (await GetPreflightAsync(app, "paper")).Json.GetProperty("verdict").GetString() == "PASS",
             TimeSpan.FromSeconds(20),
             $"PASS after {what} resumed");
+    }
+
+    /// <summary>
+    /// The check alone, with no engine token, against the frozen server: only the client's own timeouts (derived
+    /// from <c>TimeoutMs</c>) can end it, as reason <c>timeout</c> within <paramref name="ceiling"/>.
+    /// </summary>
+    public static async Task AssertClientBoundsTheHangAsync(IHealthCheck check, Func<Task> pause, Func<Task> resume, TimeSpan ceiling)
+    {
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        await pause();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            Assert.Equal(HealthStatus.Unhealthy, hung.Status);
+            Assert.Equal("timeout", hung.Data["reason"]);
+            Assert.True(elapsed < ceiling, $"the check took {elapsed.TotalMilliseconds:F0} ms");
+        }
+        finally
+        {
+            await resume();
+        }
     }
 }
