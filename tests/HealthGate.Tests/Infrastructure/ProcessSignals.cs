@@ -20,8 +20,24 @@ internal static class ProcessSignals
         // Parents first, then whatever they forked meanwhile, until a pass finds nothing new.
         for (var pending = new List<int> { root.Id }; pending.Count > 0; pending = [.. signalled.SelectMany(Children).Where(p => !signalled.Contains(p))])
         {
-            await ProcessRunner.RunAsync("/bin/kill", [signal, .. pending.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
+            foreach (var pid in pending)
+            {
+                await SignalAsync(signal, pid, mustExist: pid == root.Id);
+            }
+
             signalled.UnionWith(pending);
+        }
+    }
+
+    // A child (a PostgreSQL backend) may exit between being listed and being signalled; only the root must exist.
+    private static async Task SignalAsync(string signal, int pid, bool mustExist)
+    {
+        try
+        {
+            await ProcessRunner.RunAsync("/bin/kill", [signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        }
+        catch (InvalidOperationException) when (!mustExist && !Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}"))
+        {
         }
     }
 
