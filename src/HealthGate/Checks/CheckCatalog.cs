@@ -93,6 +93,14 @@ internal sealed class CheckCatalog : ISecretSource
             errors.Add($"{section.Path}:TimeoutMs", "must be greater than 0");
         }
 
+        foreach (var (key, value) in new[] { ("FailureThreshold", options.FailureThreshold), ("SuccessThreshold", options.SuccessThreshold) })
+        {
+            if (value is < 1 or > CheckOptions.MaxThreshold)
+            {
+                errors.Add($"{section.Path}:{key}", $"must be between 1 and {CheckOptions.MaxThreshold}");
+            }
+        }
+
         options.Validate(section.Path, errors);
         return errors.Messages.Count == before ? new CheckDefinition(section.Key, tier, type, options) : null;
     }

@@ -17,6 +17,14 @@ internal abstract class CheckOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Readiness only: consecutive Unhealthy results before <c>/health/ready</c> shows the check Unhealthy.</summary>
+    public int FailureThreshold { get; set; } = 1;
+
+    /// <summary>Readiness only: consecutive not-Unhealthy results before <c>/health/ready</c> shows it recovered.</summary>
+    public int SuccessThreshold { get; set; } = 1;
+
+    public const int MaxThreshold = 10;
+
     /// <summary>Adds one error per bad type-specific key; <paramref name="key"/> is this check's section path.</summary>
     public virtual void Validate(string key, ConfigErrors errors)
     {

@@ -10,6 +10,7 @@ internal static class HealthServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddHealthGateSection<ReadinessOptions, ReadinessOptionsValidator>(ReadinessOptions.SectionName);
         services.AddSingleton<ReadinessState>();
+        services.AddSingleton<ReadinessSmoothing>();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();
         return services;

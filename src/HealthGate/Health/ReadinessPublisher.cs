@@ -1,5 +1,4 @@
 using HealthGate.Checks;
-using HealthGate.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Health;
@@ -14,6 +13,7 @@ internal sealed class ReadinessPublisher(
     ReadinessState state,
     IEnumerable<ICheckRunObserver> observers,
     IOptions<ReadinessOptions> options,
+    ReadinessSmoothing smoothing,
     TimeProvider time,
     ILogger<ReadinessPublisher> logger) : BackgroundService
 {
@@ -21,13 +21,14 @@ internal sealed class ReadinessPublisher(
     {
         var readiness = options.Value;
         var tiers = TierSelection.Parse(readiness.EffectiveTiers);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(readiness.PeriodSeconds), time);
+        var period = TimeSpan.FromSeconds(readiness.PeriodSeconds);
         do
         {
             try
             {
+                // Observers (metrics, transitions, the dashboard) hear the raw run; only the readiness answer is smoothed.
                 var run = await runner.RunAsync(tiers, stoppingToken);
-                await state.PublishAsync(run);
+                await state.PublishAsync(smoothing.Apply(run));
                 Notify(run);
                 HealthLog.ReadinessRun(logger, run.Status, run.Checks.Count, run.Duration.TotalMilliseconds);
             }
@@ -36,7 +37,23 @@ internal sealed class ReadinessPublisher(
                 return;
             }
         }
-        while (await timer.WaitForNextTickOrStopAsync(stoppingToken));
+        while (await DelayOrStopAsync(Jittered(period), stoppingToken));
+    }
+
+    /// <summary>Up to 10 % either way, so replicas started together do not probe every dependency in step.</summary>
+    private static TimeSpan Jittered(TimeSpan period) => period * (0.9 + (Random.Shared.NextDouble() * 0.2));
+
+    private async Task<bool> DelayOrStopAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private void Notify(CheckRun run)
