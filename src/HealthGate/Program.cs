@@ -17,6 +17,7 @@ try
     // The content root is the binary's folder, so appsettings.json is found whatever the working directory.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddConfigFileArgument(args);
+    builder.WebHost.UseHealthGateKestrelLimits();
     builder.Services.AddHealthGateSerilog();
 
     builder.Services.AddSingleton(TimeProvider.System);

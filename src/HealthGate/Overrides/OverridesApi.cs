@@ -50,6 +50,11 @@ internal static class OverridesApi
         {
             return BadBody($"the body is not a valid override request: {ex.Message}");
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own refusal, e.g. 413 for a body over the limit: answered with its status, as a problem.
+            return TypedResults.Problem(title: "Bad override request", detail: ex.Message, statusCode: ex.StatusCode);
+        }
 
         return request is null
             ? BadBody("send a JSON override request with Content-Type: application/json")

@@ -180,6 +180,19 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    [Fact]
+    public async Task AnOverrideBodyOverTheLimitIs413AndNothingIsRecorded()
+    {
+        var huge = new { kind = "skip_health_check", mode = "live", @operator = "olga", approvers = new[] { "anna", "bert" }, reason = new string('r', 100_000), ticket = "FC-2" };
+
+        using var response = await FailClosedDesk.PostOverrideAsync(desk.Service, huge, FailClosedDesk.ApiKey);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var log = await desk.Service.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative));
+        Assert.DoesNotContain("FC-2", log, StringComparison.Ordinal);
+    }
+
     private static object Skip(string @operator, params string[] approvers) =>
         new { kind = "skip_health_check", mode = "live", @operator, approvers, reason = "fail-closed row", ticket = "FC-1" };
 }
