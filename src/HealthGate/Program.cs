@@ -40,6 +40,7 @@ try
     app.UseStatusCodePages();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapHealthApi();
     app.MapPreflightApi();

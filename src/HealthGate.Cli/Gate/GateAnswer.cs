@@ -3,6 +3,11 @@ namespace HealthGate.Cli.Gate;
 /// <summary>An HTTP answer of the gate: status code and body text.</summary>
 internal sealed record GateAnswer(int Status, string Body)
 {
+    /// <summary>The gate's <c>Retry-After</c> on a 429, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public bool IsTooManyRequests => Status == 429;
+
     public bool IsCreated => Status == 201;
 
     /// <summary>One line that says why the gate refused, for the operator.</summary>

@@ -42,19 +42,35 @@ internal sealed class GateClient : IDisposable
     public async Task<PreflightReport> PreflightAsync(string mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mode);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"preflight?mode={Uri.EscapeDataString(mode)}", UriKind.Relative));
-        var answer = await SendAsync(request, cancellationToken);
+        var uri = new Uri($"preflight?mode={Uri.EscapeDataString(mode)}", UriKind.Relative);
+        var started = _time.GetTimestamp();
+        var answer = await SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
+        if (answer.IsTooManyRequests)
+        {
+            // Honoured once, within the same budget: a launcher waits its turn, but never loops on a throttled gate.
+            var wait = answer.RetryAfter ?? TimeSpan.FromSeconds(1);
+            if (_time.GetElapsedTime(started) + wait >= _timeout)
+            {
+                throw new GateAbortException($"the gate at {Display} refused with 429 (too many requests) and asked to retry after {wait.TotalSeconds:0.#} s, past the {_timeout.TotalSeconds:0.#} s timeout");
+            }
+
+            await Task.Delay(wait, _time, cancellationToken);
+            answer = await SendAsync(new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken, _timeout - _time.GetElapsedTime(started));
+            if (answer.IsTooManyRequests)
+            {
+                throw new GateAbortException($"the gate at {Display} refused with 429 (too many requests) twice");
+            }
+        }
+
         return PreflightReportReader.Read(answer.Status, answer.Body, mode, _time.GetUtcNow());
     }
 
     public async Task<GateAnswer> RecordOverrideAsync(OverrideRequest body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("overrides", UriKind.Relative))
-        {
-            Content = JsonContent.Create(body, options: Json),
-        };
-        return await SendAsync(request, cancellationToken);
+        return await SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, new Uri("overrides", UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) },
+            cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
@@ -62,15 +78,16 @@ internal sealed class GateClient : IDisposable
     private static string Describe(Uri url) =>
         new UriBuilder(url) { UserName = "", Password = "" }.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
-    private async Task<GateAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<GateAnswer> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken, TimeSpan? budget = null)
     {
-        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var request = message;
+        using var timeout = new CancellationTokenSource(budget ?? _timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var body = await response.Content.ReadAsStringAsync(linked.Token);
-            return new GateAnswer((int)response.StatusCode, body);
+            return new GateAnswer((int)response.StatusCode, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -13,7 +13,9 @@ internal static class PreflightApi
             .WithName("RunPreflight")
             .WithSummary("Runs the checks of a mode now and returns the verdict.")
             .Produces<PreflightRun>(StatusCodes.Status503ServiceUnavailable)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(ClientRateLimit.PolicyName);
         return group;
     }
 

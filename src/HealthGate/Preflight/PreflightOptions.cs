@@ -10,4 +10,13 @@ internal sealed class PreflightOptions
 
     /// <summary>A request joins a run in flight only if that run started at most this long before it arrived.</summary>
     public int CoalesceWindowMs { get; set; } = 250;
+
+    /// <summary>
+    /// Fresh runs per mode per second at most (a burst of as many is allowed); a request over the cap waits for and
+    /// joins the next run, so <c>/preflight</c> cannot be used to hammer the dependencies. 0 means no cap.
+    /// </summary>
+    public int MaxRunsPerSecond { get; set; } = 20;
+
+    /// <summary>Requests per minute one client (remote address) may send to <c>/preflight</c>; over it, 429 with Retry-After.</summary>
+    public int ClientRequestsPerMinute { get; set; } = 600;
 }

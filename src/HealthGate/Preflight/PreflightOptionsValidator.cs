@@ -15,6 +15,13 @@ internal sealed class PreflightOptionsValidator : IValidateOptions<PreflightOpti
             errors.Add("HealthGate:Preflight:CoalesceWindowMs", "must be 0 or more");
         }
 
+        if (options.MaxRunsPerSecond < 0)
+        {
+            errors.Add("HealthGate:Preflight:MaxRunsPerSecond", "must be 0 (no cap) or more");
+        }
+
+        errors.RequirePositive("HealthGate:Preflight:ClientRequestsPerMinute", options.ClientRequestsPerMinute);
+
         return errors.Result();
     }
 }

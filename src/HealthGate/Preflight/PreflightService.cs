@@ -20,6 +20,7 @@ internal sealed class PreflightService(
 {
     private readonly Dictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.CoalesceWindowMs);
+    private readonly RunCap _cap = new(options.Value.MaxRunsPerSecond, time);
 
     public Task<PreflightRun> RunAsync(string mode, IReadOnlySet<CheckTier> tiers)
     {
@@ -32,9 +33,11 @@ internal sealed class PreflightService(
                 return current.Run;
             }
 
-            // Either nothing is in flight or the run in flight is too old to stand for this request: start afresh.
-            // The older run still completes for those who joined it.
-            var next = new InFlightRun(arrived);
+            // Either nothing is in flight or the run in flight is too old to stand for this request: start afresh,
+            // at once or, over the cap, at the next allowed instant (requests until then join it). The older run still
+            // completes for those who joined it.
+            var start = _cap.NextStart(mode, arrived);
+            var next = new InFlightRun(start);
             _inFlight[mode] = next;
             next.Run = ExecuteAsync(mode, tiers, next);
             return next.Run;
@@ -47,6 +50,13 @@ internal sealed class PreflightService(
         await Task.Yield();
         try
         {
+            // Over the cap the run starts at its allowed instant, measured from now (the clock may have moved on).
+            var wait = time.GetElapsedTime(time.GetTimestamp(), entry.Started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
             // Not the caller's token: one launcher hanging up must not cancel the run others wait for.
             var checkRun = await runner.RunAsync(tiers, CancellationToken.None);
             var run = PreflightRun.From(RunId.New(checkRun.StartedAt), mode, checkRun) with

@@ -13,6 +13,7 @@ internal static class PreflightServiceCollectionExtensions
         services.AddHealthGateSection<ModesOptions, ModesOptionsValidator>(ModesOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<ModesOptions>, ModesOptionsSetup>();
         services.AddSingleton<PreflightModes>();
+        services.AddPreflightClientRateLimit();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();
         services.AddInstruments<PreflightMetrics>();

@@ -39,6 +39,25 @@ internal sealed class FakeGate
     public FakeGate AnswerPreflight(string json) =>
         AnswerPreflight(JsonDocument.Parse(json).RootElement.GetProperty("verdict").GetString() is "PASS" or "P2_WARN" ? 200 : 503, json);
 
+    /// <summary>429 with <c>Retry-After: 1</c> for the first <paramref name="throttled"/> preflights, then <paramref name="json"/>.</summary>
+    public FakeGate ThrottlePreflight(int throttled, string json)
+    {
+        var answered = 0;
+        var then = Record(200, json, "application/json");
+        var problem = Record(429, """{"title":"Too many requests","status":429}""", "application/problem+json");
+        _standIn.Respond(_prefix + "/preflight", context =>
+        {
+            if (Interlocked.Increment(ref answered) > throttled)
+            {
+                return then(context);
+            }
+
+            context.Response.Headers.RetryAfter = "1";
+            return problem(context);
+        });
+        return this;
+    }
+
     public FakeGate AnswerOverrides(int status, string body)
     {
         _standIn.Respond(_prefix + "/overrides", Record(status, body, status >= 400 ? "application/problem+json" : "application/json"));

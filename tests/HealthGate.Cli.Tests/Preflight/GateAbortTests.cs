@@ -129,6 +129,29 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A429IsHonouredOnceThenTheVerdictCounts()
+    {
+        _gate.ThrottlePreflight(1, CannedPreflight.Json("live", "PASS", null, ("redis", "P0", "Healthy")));
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, _gate.Preflights.Count);
+    }
+
+    [Fact]
+    public async Task A429TwiceAbortsWith1()
+    {
+        _gate.ThrottlePreflight(5, CannedPreflight.Json("live", "PASS", null, ("redis", "P0", "Healthy")));
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(1, result.ExitCode);
+        AssertOneLineAbort(result, "refused with 429 (too many requests) twice");
+        Assert.Equal(2, _gate.Preflights.Count);
+    }
+
+    [Fact]
     public async Task GoVerdictWithStatus503AbortsWith1()
     {
         _gate.AnswerPreflight(503, CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));

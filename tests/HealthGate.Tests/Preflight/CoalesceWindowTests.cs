@@ -56,8 +56,35 @@ public sealed class CoalesceWindowTests
         Assert.Equal(2, check.Runs);
     }
 
-    private static HealthGateApplication Host(int windowMs, TimeProvider time, HeldCheck check) =>
-        new(HealthGateApplication.Flatten([("Preflight:CoalesceWindowMs", windowMs)]))
+    [Fact]
+    public async Task OverTheRunCapALauncherWaitsForAndJoinsTheNextRun()
+    {
+        var time = new FakeTimeProvider();
+        var check = new HeldCheck();
+        check.Release();
+        await using var app = Host(250, time, check, maxRunsPerSecond: 1);
+        var preflight = app.Services.GetRequiredService<PreflightService>();
+
+        var first = await preflight.RunAsync("live", P1);
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        var capped = preflight.RunAsync("live", P1);
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        var joined = preflight.RunAsync("live", P1);
+
+        // 900 ms after the first run: the next may start at 1000 ms, and both waiting launchers share it.
+        Assert.Same(capped, joined);
+        Assert.False(capped.IsCompleted);
+        Assert.Equal(1, check.Runs);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        var second = await capped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, check.Runs);
+        Assert.NotEqual(first.RunId, second.RunId);
+        Assert.Equal(first.StartedAt.AddSeconds(1), second.StartedAt);
+    }
+
+    private static HealthGateApplication Host(int windowMs, TimeProvider time, HeldCheck check, int maxRunsPerSecond = 0) =>
+        new(HealthGateApplication.Flatten([("Preflight:CoalesceWindowMs", windowMs), ("Preflight:MaxRunsPerSecond", maxRunsPerSecond)]))
         {
             ExtraServices = s =>
             {
