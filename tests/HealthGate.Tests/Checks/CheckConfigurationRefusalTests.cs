@@ -67,7 +67,7 @@ public sealed class CheckConfigurationRefusalTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HealthGate.Service.dll"));
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("HealthGate__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             info.Environment.Remove(key);

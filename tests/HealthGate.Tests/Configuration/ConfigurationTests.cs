@@ -107,7 +107,7 @@ public sealed class ConfigurationTests
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "HealthGate.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "HealthGate.Service.dll");
         using var process = ProcessRunner.Start("dotnet", [dll, .. args]);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -94,7 +94,7 @@ public sealed partial class DockerfileTests
     }
 
     [Theory]
-    [InlineData("src/HealthGate/bin/Debug/net10.0/HealthGate.dll")]
+    [InlineData("src/HealthGate/bin/Debug/net10.0/HealthGate.Service.dll")]
     [InlineData("src/HealthGate/obj/project.assets.json")]
     [InlineData("tests/HealthGate.Tests/HealthGate.Tests.csproj")]
     [InlineData(".git/HEAD")]

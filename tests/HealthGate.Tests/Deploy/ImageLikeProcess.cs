@@ -4,7 +4,7 @@ using System.Text;
 namespace HealthGate.Tests.Deploy;
 
 /// <summary>
-/// The service run the way the image runs it: the ENTRYPOINT's <c>dotnet HealthGate.dll</c> from a working
+/// The service run the way the image runs it: the ENTRYPOINT's <c>dotnet HealthGate.Service.dll</c> from a working
 /// directory of its own, reading the appsettings.json beside the binary, with the image's ENV and nothing else of ASP.NET's.
 /// </summary>
 internal sealed class ImageLikeProcess : IAsyncDisposable
@@ -39,7 +39,8 @@ internal sealed class ImageLikeProcess : IAsyncDisposable
     public static ImageLikeProcess Start(ImageFacts image, IReadOnlyDictionary<string, string> environment)
     {
         var directory = Directory.CreateTempSubdirectory("healthgate-image-");
-        Assert.Equal(["dotnet", "HealthGate.dll"], image.Entrypoint);
+        // The ENTRYPOINT must name the assembly the service project really builds, not a name it used to have.
+        Assert.Equal(["dotnet", Path.GetFileName(typeof(Program).Assembly.Location)], image.Entrypoint);
         var info = new ProcessStartInfo(DotnetHost.Path)
         {
             UseShellExecute = false,

@@ -85,7 +85,7 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
     private static Process Start(string environment, string root, string port, ConcurrentQueue<string> lines)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Binaries.Find("dotnet", "dotnet-sdk-10.0");
-        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"), "--urls", $"http://127.0.0.1:{port}", "--config", Path.Combine(root, "desk.json")])
+        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "HealthGate.Service.dll"), "--urls", $"http://127.0.0.1:{port}", "--config", Path.Combine(root, "desk.json")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
