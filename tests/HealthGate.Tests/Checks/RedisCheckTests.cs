@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using HealthGate.Tests.Infrastructure;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HealthGate.Checks;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGate.Tests.Deploy;

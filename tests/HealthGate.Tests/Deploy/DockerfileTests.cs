@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Deploy;
 
@@ -50,6 +49,13 @@ public sealed partial class DockerfileTests
         Assert.Matches(@"--interval=\d+s", _image.HealthcheckOptions);
         var timeout = int.Parse(TimeoutPattern().Match(_image.HealthcheckOptions).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(int.Parse(_image.Healthcheck[3], System.Globalization.CultureInfo.InvariantCulture) < timeout, "the probe must give up before Docker kills it");
+    }
+
+    [Fact]
+    public void EntrypointRunsTheAssemblyTheServiceProjectBuilds()
+    {
+        // A name the assembly used to have (HealthGate.dll) would start nothing in the image.
+        Assert.Equal(["dotnet", Path.GetFileName(ServiceProcess.Assembly)], _image.Entrypoint);
     }
 
     [Fact]
@@ -120,7 +126,7 @@ public sealed partial class DockerfileTests
         environment["HealthGate__Checks__disk__Tier"] = "P0";
         environment["HealthGate__Checks__disk__Path"] = Path.GetTempPath();
         environment["HealthGate__Checks__disk__MinFreeMb"] = "1";
-        await using var service = ImageLikeProcess.Start(_image, environment);
+        await using var service = ServiceProcess.Start(new() { LikeTheImage = true, Environment = environment });
         string[] healthcheck =
         [
             DotnetHost.Assembly(Path.GetFileName(_image.Healthcheck[1])),

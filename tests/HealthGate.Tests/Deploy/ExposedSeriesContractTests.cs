@@ -1,6 +1,4 @@
-using HealthGate.Tests.Infrastructure;
-using HealthGate.Tests.Metrics;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Deploy;
 

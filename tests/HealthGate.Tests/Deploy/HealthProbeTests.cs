@@ -1,5 +1,3 @@
-using HealthGate.Tests.Infrastructure;
-
 namespace HealthGate.Tests.Deploy;
 
 /// <summary>HealthGate.Probe, the image's HEALTHCHECK: 0 only for a 2xx answer, 1 for everything else.</summary>

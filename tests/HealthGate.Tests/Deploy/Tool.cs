@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Deploy;
 

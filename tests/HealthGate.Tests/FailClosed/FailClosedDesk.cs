@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace HealthGate.Tests.FailClosed;
@@ -22,10 +21,10 @@ public sealed class FailClosedDesk : IAsyncLifetime
 
     public HttpStandIn StandIn { get; } = new();
 
-    public SpawnedService Service { get; private set; } = null!;
+    public ServiceProcess Service { get; private set; } = null!;
 
     /// <summary>A second desk with no API key configured at all.</summary>
-    public SpawnedService Keyless { get; private set; } = null!;
+    public ServiceProcess Keyless { get; private set; } = null!;
 
     public RequestCounter SlowHits { get; private set; } = null!;
 
@@ -52,8 +51,8 @@ public sealed class FailClosedDesk : IAsyncLifetime
             } }
             """);
         var keyless = _directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "keyless.json");
-        Service = SpawnedService.Start(_directory.Path, config);
-        Keyless = SpawnedService.Start(_directory.Path, keyless);
+        Service = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
+        Keyless = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = keyless });
         await Task.WhenAll(Service.WaitUntilServingAsync(), Keyless.WaitUntilServingAsync());
     }
 
@@ -93,7 +92,7 @@ public sealed class FailClosedDesk : IAsyncLifetime
         return new PreflightAnswer((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    public static Task<HttpResponseMessage> PostOverrideAsync(SpawnedService service, object body, string? key)
+    public static Task<HttpResponseMessage> PostOverrideAsync(ServiceProcess service, object body, string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = JsonContent.Create(body) };
         if (key is not null)

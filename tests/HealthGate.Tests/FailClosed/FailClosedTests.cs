@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using HealthGate.Checks;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.FailClosed;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using static HealthGate.Tests.Overrides.GateScenario;
 using static HealthGate.Tests.Overrides.ProblemAssert;
 

@@ -1,5 +1,4 @@
 using HealthGate.Storage;
-using HealthGate.Tests.Infrastructure;
 using Npgsql;
 
 namespace HealthGate.Tests.Storage;

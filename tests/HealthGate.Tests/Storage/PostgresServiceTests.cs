@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using Npgsql;
 
 namespace HealthGate.Tests.Storage;

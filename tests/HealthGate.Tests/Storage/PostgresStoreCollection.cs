@@ -1,5 +1,3 @@
-using HealthGate.Tests.Infrastructure;
-
 namespace HealthGate.Tests.Storage;
 
 /// <summary>One real PostgreSQL server for the store tests; each test works in a schema of its own.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using HealthGate.Checks;
 using HealthGate.Storage;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>A directory of the test's own, deleted afterwards; holds config files and databases of spawned services.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,7 +1,7 @@
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>Finds the server binaries the tests run. A missing one fails the test with the package to install.</summary>
-internal static class Binaries
+public static class Binaries
 {
     public static string Find(string name, string debianPackage, params string[] extraDirectories)
     {

@@ -1,7 +1,7 @@
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Testing;
 
 /// <summary>The repository root: the first folder above the test binaries that holds HealthGate.sln.</summary>
-internal static class RepoRoot
+public static class RepoRoot
 {
     private static readonly Lazy<string> _path = new(Find);
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>A real redis-server on a free loopback port, which a test can stop and start again on the same port.</summary>
 public sealed class RedisServer : IAsyncLifetime

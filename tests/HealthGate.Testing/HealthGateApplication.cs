@@ -1,9 +1,12 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>
 /// The service in-process with exactly the given configuration: appsettings.json is dropped so that its
@@ -42,6 +45,17 @@ public sealed class HealthGateApplication(IDictionary<string, string?> settings)
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => s.Value.ToString(),
         });
+
+    /// <summary>
+    /// Serves on a real loopback port (Kestrel instead of the in-memory test server) and returns its URL, for a
+    /// client that only takes a URL, such as the healthgate CLI.
+    /// </summary>
+    public string ServeOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

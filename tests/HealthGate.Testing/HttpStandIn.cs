@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>
 /// A real HTTP server on a loopback port standing in for the trading backend, an exchange or a service:
@@ -100,14 +100,4 @@ public sealed class HttpStandIn : IAsyncLifetime
 
         _stopping.Dispose();
     }
-}
-
-/// <summary>How many requests reached a counted stand-in path.</summary>
-public sealed class RequestCounter
-{
-    private int _count;
-
-    public int Value => Volatile.Read(ref _count);
-
-    internal void Increment() => Interlocked.Increment(ref _count);
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>A loopback port nobody listens on right now.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,9 +1,7 @@
-using HealthGate.Tests.Infrastructure;
-
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Testing;
 
 /// <summary>The <c>dotnet</c> host that runs framework-dependent apps, as the image's "dotnet X.dll" commands do.</summary>
-internal static class DotnetHost
+public static class DotnetHost
 {
     public static string Path =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host)

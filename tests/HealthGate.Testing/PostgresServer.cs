@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for one test run: initdb into a temporary directory and a postmaster on a free

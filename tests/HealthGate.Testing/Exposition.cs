@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace HealthGate.Tests.Metrics;
-
-/// <summary>One sample line of a scrape, with its label values unescaped.</summary>
-internal sealed record Series(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
+namespace HealthGate.Testing;
 
 /// <summary>Reads /metrics the way a test needs it: the samples, the declared families.</summary>
-internal static class Exposition
+public static class Exposition
 {
     public static async Task<string> ScrapeAsync(HttpClient client)
     {

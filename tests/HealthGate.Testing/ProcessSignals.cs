@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>
 /// SIGSTOP and SIGCONT for a server and every process under it (PostgreSQL's backends, runuser's child), so a test
 /// can make a server hang with its sockets open: connections are accepted by the kernel and never answered.
 /// </summary>
-internal static class ProcessSignals
+public static class ProcessSignals
 {
     public static Task PauseTreeAsync(Process root) => SignalTreeAsync(root, "-STOP");
 

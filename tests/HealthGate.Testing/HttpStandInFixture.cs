@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>One stand-in server shared by the tests of a class; each test uses its own paths.</summary>
 public sealed class HttpStandInFixture : IAsyncLifetime

@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>Builds flat configuration keys for <see cref="HealthGateApplication.With"/>.</summary>
 public static class Settings

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace HealthGate.Tests.Infrastructure;
+namespace HealthGate.Testing;
 
 /// <summary>Runs server processes for tests, as another user when the tests run as root.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task RunAsync(string file, IEnumerable<string> args, string? asUser = null, TimeSpan? timeout = null)
     {
