@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>deploy/k8s: the pod is locked down, its resources bounded, and secrets stay out of the ConfigMap.</summary>
 public sealed class KubernetesSecurityTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>deploy/grafana: the dashboard queries only exposed series, in valid PromQL, through the provisioned data source.</summary>
 public sealed class GrafanaDashboardTests

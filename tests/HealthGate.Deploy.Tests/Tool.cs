@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>Runs a command-line tool to completion and keeps what it printed, for assertion messages.</summary>
 internal static class Tool

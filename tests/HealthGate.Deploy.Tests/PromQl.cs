@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// A small PromQL reader that finds the series selectors of an expression: metric names with their label

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// A Dockerfile read into stages of instructions: comments dropped, continuation lines joined. Enough of the

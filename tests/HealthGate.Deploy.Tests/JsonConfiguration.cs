@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>JSON flattened into .NET configuration keys, as the JSON configuration provider does (arrays by index).</summary>
 internal static class JsonConfiguration

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>docker-compose.yml read as compose reads it: services, their ports, mounts and environment.</summary>
 internal sealed partial class DockerCompose

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// Reads YAML into <see cref="JsonNode"/>s so tests navigate manifests and JSON alike. Plain scalars follow the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>The provisioned dashboard's panels, queries and variables, read from its JSON.</summary>
 internal sealed partial class GrafanaDashboard

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>What the Dockerfile's final stage says about the running container: port, user, directory, commands.</summary>
 internal sealed partial record ImageFacts(

@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>The selector reader that the dashboard and rule tests rely on finds series and only series.</summary>
 public sealed class PromQlTests

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// .dockerignore matching as Docker does it: patterns relative to the context root, <c>*</c> and <c>?</c>

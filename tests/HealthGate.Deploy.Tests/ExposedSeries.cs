@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// The series HealthGate's /metrics exposes (docs/observability.md, DESIGN.md) and the labels of each, plus

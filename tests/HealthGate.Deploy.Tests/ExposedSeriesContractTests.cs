@@ -1,6 +1,6 @@
 using static HealthGate.Testing.Settings;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// The series the dashboards and alert rules are checked against are the series /metrics really serves, with the

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>The objects of deploy/k8s/*.yaml, with the lookups the tests share.</summary>
 internal sealed class KubernetesManifests

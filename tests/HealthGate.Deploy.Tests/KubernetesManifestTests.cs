@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>deploy/k8s: the manifests parse, and probes, ports, selectors and annotations agree with each other and the image.</summary>
 public sealed class KubernetesManifestTests

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>deploy/prometheus: the rules and scrape configs pass promtool, and every alert has unit tests both ways.</summary>
 public sealed class PrometheusRulesTests

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// docker-compose.yml, checked without a Docker engine: it parses, everything it mounts exists, ports and

@@ -1,4 +1,4 @@
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>HealthGate.Probe, the image's HEALTHCHECK: 0 only for a 2xx answer, 1 for everything else.</summary>
 public sealed class HealthProbeTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>

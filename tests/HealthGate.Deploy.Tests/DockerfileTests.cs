@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Tests.Deploy;
+namespace HealthGate.Deploy.Tests;
 
 /// <summary>
 /// The Dockerfile: multi-stage SDK to aspnet, non-root, a HEALTHCHECK on /health/live through the probe, and a
