@@ -13,6 +13,7 @@ namespace HealthGate.Deploy.Tests;
 /// mounts and compose's environment.
 /// Start-up validation binds every check strictly, so a misspelt key or environment variable fails here.
 /// </summary>
+// The only class here that needs PostgreSQL, so its class fixture is the assembly's one server; each test has its own database.
 public sealed partial class DeploymentConfigurationTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     [Fact]
@@ -64,7 +65,7 @@ public sealed partial class DeploymentConfigurationTests(PostgresServer postgres
             settings[key] = ToLoopback(key, settings[key]);
         }
 
-        settings["HealthGate:Storage:ConnectionString"] = postgres.ConnectionString;
+        settings["HealthGate:Storage:ConnectionString"] = await postgres.CreateDatabaseAsync();
 
         await using var app = new HealthGateApplication(settings);
         using var client = app.CreateClient();

@@ -5,7 +5,8 @@ namespace HealthGate.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for one test run: initdb into a temporary directory and a postmaster on a free
-/// loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses root).
+/// loopback port, as the <c>postgres</c> user when the tests run as root (PostgreSQL refuses root). One server per
+/// test assembly (a collection fixture); each test works in a database or schema of its own.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -37,6 +38,22 @@ public sealed class PostgresServer : IAsyncLifetime
         await ProcessRunner.WaitUntilAsync(CanConnectAsync, TimeSpan.FromSeconds(60), $"PostgreSQL on port {Port} accepting connections");
     }
 
+    /// <summary>A new, empty database for one test; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"t_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE {name}");
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A new schema in the server's <c>postgres</c> database for one test; returns its name.</summary>
+    public async Task<string> CreateSchemaAsync()
+    {
+        var name = $"t_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE SCHEMA {name}");
+        return name;
+    }
+
     /// <summary>SIGSTOP to the postmaster and its backends: pooled connections stay open and hang, new ones are never answered.</summary>
     public Task PauseAsync() => ProcessSignals.PauseTreeAsync(_postmaster ?? throw new InvalidOperationException("postgres is not running"));
 
@@ -60,6 +77,14 @@ public sealed class PostgresServer : IAsyncLifetime
         catch (IOException)
         {
         }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<bool> CanConnectAsync()

@@ -10,12 +10,11 @@ namespace HealthGate.Tests.FailClosed;
 /// and Redis checks and an HTTP stand-in for the trading backend and the exchange. Each row sets what the
 /// stand-in answers; the checks, modes and keys stay as configured here.
 /// </summary>
-public sealed class FailClosedDesk : IAsyncLifetime
+public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
 {
     public const string ApiKey = "fail-closed-key-3b9e";
     public const int MaxClockSkewMs = 1000;
 
-    private readonly PostgresServer _postgres = new();
     private readonly RedisServer _redis = new();
     private readonly TempDirectory _directory = new();
 
@@ -32,14 +31,15 @@ public sealed class FailClosedDesk : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_postgres.InitializeAsync(), _redis.InitializeAsync(), StandIn.InitializeAsync());
+        var database = postgres.CreateDatabaseAsync();
+        await Task.WhenAll(database, _redis.InitializeAsync(), StandIn.InitializeAsync());
         SetHealthy();
         // live leaves out P2 so only the coalescing row waits for the slow check.
         var config = Path.Combine(_directory.Path, "desk.json");
         await File.WriteAllTextAsync(config, $$"""
             { "HealthGate": {
               "Checks": {
-                "postgres": { "Type": "postgres", "Tier": "P0", "ConnectionString": "{{_postgres.ConnectionString}}" },
+                "postgres": { "Type": "postgres", "Tier": "P0", "ConnectionString": "{{await database}}" },
                 "redis": { "Type": "redis", "Tier": "P0", "ConnectionString": "{{_redis.ConnectionString}}" },
                 "risk": { "Type": "risk", "Tier": "P0", "Url": "{{StandIn.Url("/fc/risk")}}", "DegradedLevels": [ "ELEVATED" ] },
                 "exchange": { "Type": "exchange", "Tier": "P1", "PingUrl": "{{StandIn.Url("/fc/ping")}}", "TimeUrl": "{{StandIn.Url("/fc/time")}}",
@@ -109,7 +109,6 @@ public sealed class FailClosedDesk : IAsyncLifetime
         await Keyless.DisposeAsync();
         await StandIn.DisposeAsync();
         await _redis.DisposeAsync();
-        await _postgres.DisposeAsync();
         _directory.Dispose();
     }
 
