@@ -33,4 +33,4 @@ USER 1654:1654
 # The image has neither curl nor wget: HealthGate.Probe (src/HealthGate.Probe) GETs the URL, exec form, no shell.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["dotnet", "/app/probe/HealthGate.Probe.dll", "http://127.0.0.1:8080/health/live", "3"]
-ENTRYPOINT ["dotnet", "HealthGate.dll"]
+ENTRYPOINT ["dotnet", "HealthGate.Service.dll"]

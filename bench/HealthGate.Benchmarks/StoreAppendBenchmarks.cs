@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;

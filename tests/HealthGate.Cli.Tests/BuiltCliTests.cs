@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HealthGate.Cli.Tests.Infrastructure;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using HealthGate.Metrics;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Prometheus;

@@ -1,5 +1,5 @@
 using HealthGate.Checks;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
 using HealthGate.Contracts;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HealthGate.Http;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

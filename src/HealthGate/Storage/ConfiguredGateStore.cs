@@ -1,4 +1,4 @@
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 
 namespace HealthGate.Storage;

@@ -1,6 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests.Infrastructure;
 
@@ -34,7 +33,7 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Runs with stdin, stdout and stderr redirected (no terminal), to the end.</summary>
     public static async Task<(int ExitCode, string Out, string Error)> RunRedirectedAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(DotnetHost.Path) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Dll);
         args.ToList().ForEach(info.ArgumentList.Add);
         foreach (var (key, value) in environment)
@@ -54,7 +53,7 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Starts on a pseudo-terminal: stdin and stdout of the CLI are a TTY, as for an operator.</summary>
     public static CliProcess StartOnTerminal(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var command = string.Join(' ', new[] { DotnetHost(), Dll }.Concat(args).Select(Quote));
+        var command = string.Join(' ', new[] { DotnetHost.Path, Dll }.Concat(args).Select(Quote));
         var info = new ProcessStartInfo(Binaries.Find("script", "bsdutils"))
         {
             UseShellExecute = false,
@@ -98,8 +97,6 @@ internal sealed class CliProcess : IDisposable
 
         _process.Dispose();
     }
-
-    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace HealthGate.Cli.Tests.Infrastructure;

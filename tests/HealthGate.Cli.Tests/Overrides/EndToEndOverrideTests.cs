@@ -1,37 +1,35 @@
 using System.Text.Json;
 using HealthGate.Cli.Tests.Infrastructure;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests.Overrides;
 
 /// <summary>
-/// The launcher's overrides against the real service process: what the CLI records through POST /overrides is what
-/// the service keeps in its operational log.
+/// The launcher's overrides against the real service (in-process, on a loopback port): what the CLI records through
+/// POST /overrides is what the service keeps in its operational log.
 /// </summary>
 public sealed class EndToEndOverrideTests : IAsyncLifetime, IDisposable
 {
     private const string ApiKey = "e2e-key-3c9d71f0a2";
-    private static readonly string[] LiveTiers = ["P0", "P1", "P2"];
     private static readonly string[] LiveApproval =
         ["--operator", "alice", "--approver", "Risk Manager Bob", "--approver", "CTO Carol", "--ticket", "OPS-77", "--reason", "feed vendor outage, trading on backup"];
 
     private readonly HttpStandIn _standIn = new();
     private readonly TempDirectory _reports = new();
-    private GateProcess? _gate;
+    private HealthGateApplication? _gate;
+    private string _url = "";
 
     public async Task InitializeAsync()
     {
         await _standIn.InitializeAsync();
-        _gate = await GateProcess.StartAsync(new
-        {
-            Checks = new Dictionary<string, object>
-            {
-                ["core"] = new { Type = "http", Tier = "P0", Url = _standIn.Url("/p0") },
-                ["feed"] = new { Type = "http", Tier = "P1", Url = _standIn.Url("/p1") },
-            },
-            Modes = new { live = new { Tiers = LiveTiers } },
-            Auth = new { ApiKeys = new Dictionary<string, string> { ["ops"] = ApiKey } },
-        });
+        _gate = HealthGateApplication.With([
+            .. Settings.Check("core", "http", "P0", ("Url", _standIn.Url("/p0"))),
+            .. Settings.Check("feed", "http", "P1", ("Url", _standIn.Url("/p1"))),
+            ("Modes:live:Tiers:0", "P0"),
+            ("Modes:live:Tiers:1", "P1"),
+            ("Modes:live:Tiers:2", "P2"),
+            ("Auth:ApiKeys:ops", ApiKey),
+        ]);
+        _url = _gate.ServeOnLoopback();
     }
 
     public async Task DisposeAsync()
@@ -53,7 +51,7 @@ public sealed class EndToEndOverrideTests : IAsyncLifetime, IDisposable
         var terminal = new TestTerminal(interactive: true).Type("");
 
         var result = await new CliRun { Terminal = terminal, ApiKey = ApiKey }
-            .RunAsync(["preflight", "--mode", "live", "--url", _gate!.Url, "--report-dir", _reports.Path, "--force-start", .. LiveApproval]);
+            .RunAsync(["preflight", "--mode", "live", "--url", _url, "--report-dir", _reports.Path, "--force-start", .. LiveApproval]);
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         var entry = (await OverridesAsync()).EnumerateArray().Single();
@@ -72,7 +70,7 @@ public sealed class EndToEndOverrideTests : IAsyncLifetime, IDisposable
         Answer(p0: 500, p1: 503);
 
         var result = await new CliRun { Terminal = new TestTerminal(interactive: true).Type(""), ApiKey = ApiKey }
-            .RunAsync(["preflight", "--mode", "live", "--url", _gate!.Url, "--report-dir", _reports.Path, "--force-start", .. LiveApproval]);
+            .RunAsync(["preflight", "--mode", "live", "--url", _url, "--report-dir", _reports.Path, "--force-start", .. LiveApproval]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.DoesNotContain((await OverridesAsync()).EnumerateArray(), e => e.GetProperty("decision").GetString() == "proceed");
@@ -85,7 +83,7 @@ public sealed class EndToEndOverrideTests : IAsyncLifetime, IDisposable
         var terminal = new TestTerminal(interactive: true).Type("I UNDERSTAND THE RISKS");
 
         var result = await new CliRun { Terminal = terminal, ApiKey = ApiKey }
-            .RunAsync(["preflight", "--mode", "live", "--url", _gate!.Url, "--report-dir", _reports.Path, "--skip-health-check", .. LiveApproval]);
+            .RunAsync(["preflight", "--mode", "live", "--url", _url, "--report-dir", _reports.Path, "--skip-health-check", .. LiveApproval]);
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         var entry = (await OverridesAsync()).EnumerateArray().Single();
@@ -102,7 +100,7 @@ public sealed class EndToEndOverrideTests : IAsyncLifetime, IDisposable
     private async Task<JsonElement> OverridesAsync()
     {
         using var client = new HttpClient();
-        var body = await client.GetStringAsync(new Uri($"{_gate!.Url}/overrides"));
+        var body = await client.GetStringAsync(new Uri($"{_url}/overrides"));
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

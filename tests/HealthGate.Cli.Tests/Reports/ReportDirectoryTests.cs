@@ -1,6 +1,5 @@
 using HealthGate.Cli.Reports;
 using HealthGate.Cli.Tests.Infrastructure;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests.Reports;
 

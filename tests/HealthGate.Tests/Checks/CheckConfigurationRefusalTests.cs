@@ -1,13 +1,10 @@
-using System.Diagnostics;
-using HealthGate.Tests.Infrastructure;
-
 namespace HealthGate.Tests.Checks;
 
 /// <summary>
 /// The real service process refuses to start when a check lacks its required key, and names the key. In-process
 /// (WebApplicationFactory) the validation failure is caught by Program's start-up handler and never reaches the test.
 /// </summary>
-public sealed class CheckConfigurationRefusalTests : IDisposable
+public sealed class CheckConfigurationRefusalTests
 {
     // One bad entry per check type: each lacks the key its type cannot work without.
     private static readonly Dictionary<string, string> BadChecks = new()
@@ -31,10 +28,6 @@ public sealed class CheckConfigurationRefusalTests : IDisposable
         ["HealthGate__Readiness__PeriodSeconds"] = "10",
     };
 
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("healthgate-config-").FullName;
-
-    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
-
     [Fact]
     public async Task TheServiceRefusesToStartWithExitCode78NamingEachMissingRequiredKey()
     {
@@ -57,42 +50,17 @@ public sealed class CheckConfigurationRefusalTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)
     {
         // The shipped appsettings.json beside the binary holds no check, so only the checks given here apply.
-        var info = new ProcessStartInfo(Binaries.Find("dotnet", "dotnet-sdk-10.0", "/usr/share/dotnet"))
-        {
-            WorkingDirectory = _workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"));
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("HealthGate__", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the service");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var service = ServiceProcess.Start(new() { Environment = environment });
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            return (await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), service.StandardError);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException ex)
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"the service did not exit within 30 s; it started despite the bad configuration. {await stdout}");
+            throw new Xunit.Sdk.XunitException($"it started despite the bad configuration. {ex.Message}");
         }
-
-        return (process.ExitCode, await stderr);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using HealthGate.Checks;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace HealthGate.Tests.Checks;

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Checks;
 

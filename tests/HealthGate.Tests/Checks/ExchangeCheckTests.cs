@@ -3,11 +3,10 @@ using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Checks;
 

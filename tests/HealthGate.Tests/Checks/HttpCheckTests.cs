@@ -1,7 +1,6 @@
 using HealthGate.Checks.Http;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Checks;
 

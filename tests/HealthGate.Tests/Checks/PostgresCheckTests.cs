@@ -4,18 +4,25 @@ using HealthGate.Checks.Postgres;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 
-/// <summary>The postgres check against a real PostgreSQL started for these tests.</summary>
-public sealed class PostgresCheckTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+/// <summary>The postgres check against the assembly's real PostgreSQL, each test in a database of its own.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCheckTests(PostgresServer postgres) : IAsyncLifetime
 {
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task ReachableDatabaseIsHealthyWithLatency()
     {
-        await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", postgres.ConnectionString))]);
+        await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", _database))]);
 
         var (status, json) = await GetPreflightAsync(app, "paper");
 
@@ -29,7 +36,7 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IClassFixture<
     public async Task FailingQueryIsQueryFailed()
     {
         await using var app = HealthGateApplication.With([
-            .. Check("db", "postgres", "P0", ("ConnectionString", postgres.ConnectionString), ("Query", "SELECT * FROM no_such_table")),
+            .. Check("db", "postgres", "P0", ("ConnectionString", _database), ("Query", "SELECT * FROM no_such_table")),
         ]);
 
         var (_, json) = await GetPreflightAsync(app, "paper");
@@ -43,7 +50,7 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IClassFixture<
     public async Task WrongPasswordIsUnreachableAndNeverEchoed()
     {
         const string wrong = "Wrong-Pass-93x";
-        var connectionString = postgres.ConnectionString.Replace(PostgresServer.Password, wrong, StringComparison.Ordinal);
+        var connectionString = _database.Replace(PostgresServer.Password, wrong, StringComparison.Ordinal);
         await using var app = HealthGateApplication.With([
             .. Check("db", "postgres", "P0", ("ConnectionString", connectionString)),
             ("Readiness:PeriodSeconds", 1),
@@ -62,7 +69,7 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IClassFixture<
     [Fact]
     public async Task HungDatabaseIsATimeoutWithinTheCheckTimeoutAndGoAgainWhenItResumes()
     {
-        await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", postgres.ConnectionString), ("TimeoutMs", 500))]);
+        await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", _database), ("TimeoutMs", 500))]);
         await HungDependency.AssertTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, "PostgreSQL");
     }
 

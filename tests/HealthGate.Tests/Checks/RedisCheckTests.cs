@@ -3,7 +3,7 @@ using System.Net;
 using HealthGate.Checks.Redis;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;

@@ -1,10 +1,16 @@
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
-using static HealthGate.Tests.Infrastructure.Settings;
+using HealthGate.Checks.Http;
+using HealthGate.Checks.Risk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Checks;
 
-/// <summary>The <c>risk</c> check against a real HTTP stand-in serving the backend's risk state.</summary>
+/// <summary>
+/// The <c>risk</c> check against a real HTTP stand-in serving the backend's risk state. How the JSON is read runs on
+/// the check itself (no host); status codes, ports and configured keys go through the service, proving the wiring.
+/// </summary>
 public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
 {
     private static readonly string[] HighOnly = ["HIGH"];
@@ -108,12 +114,20 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
     [InlineData("NORMAL", "Healthy", "ok")]
     public async Task ConfiguredBlockingLevelsAddToCriticalAndNeverAllow(string level, string status, string reason)
     {
-        _standIn.Respond($"/risk/replace-{level}", 200, $$$"""{"global_risk":{"level":"{{{level}}}"},"ess":{"active":false}}""");
-
-        var check = await RunAsync(("Url", _standIn.Url($"/risk/replace-{level}")), ("BlockingLevels", HighOnly));
+        var check = await RunStateAsync($"/risk/replace-{level}", $$$"""{"global_risk":{"level":"{{{level}}}"},"ess":{"active":false}}""", new RiskCheckOptions { BlockingLevels = HighOnly });
 
         Assert.Equal(status, check.Status());
         Assert.Equal(reason, check.Reason());
+    }
+
+    [Fact]
+    public async Task ConfiguredBlockingLevelsReachTheCheckThroughTheService()
+    {
+        _standIn.Respond("/risk/configured-high", 200, """{"global_risk":{"level":"HIGH"},"ess":{"active":false}}""");
+
+        var check = await RunAsync(("Url", _standIn.Url("/risk/configured-high")), ("BlockingLevels", HighOnly));
+
+        Assert.Equal("risk_critical", check.Reason());
     }
 
     [Fact]
@@ -153,10 +167,21 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
         Assert.StartsWith("HealthGate:Checks:risk:BlockingLevel: unknown key", error, StringComparison.Ordinal);
     }
 
-    private Task<JsonElement> RunStateAsync(string path, string body)
+    /// <summary>The check itself, without a host, on a stand-in answering <paramref name="body"/>; shown as the preflight JSON shows it.</summary>
+    private async Task<JsonElement> RunStateAsync(string path, string body, RiskCheckOptions? options = null)
     {
         _standIn.Respond(path, 200, body);
-        return RunAsync(("Url", _standIn.Url(path)));
+        options ??= new RiskCheckOptions();
+        options.Url = _standIn.Url(path);
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var result = await new RiskHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>())).CheckHealthAsync(new HealthCheckContext());
+        return JsonSerializer.SerializeToElement(new
+        {
+            status = result.Status.ToString(),
+            reason = result.Data["reason"],
+            description = result.Description,
+            data = result.Data.Where(d => d.Key != "reason").ToDictionary(),
+        });
     }
 
     private static async Task<JsonElement> RunAsync(params (string Key, object? Value)[] keys)

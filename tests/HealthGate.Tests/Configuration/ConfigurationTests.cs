@@ -1,15 +1,13 @@
-using System.Diagnostics;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Configuration;
 
@@ -71,7 +69,7 @@ public sealed class ConfigurationTests
             """);
         try
         {
-            var (exitCode, output) = await RunServiceAsync("--config", config, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+            var (exitCode, output) = await RunServiceAsync(config);
 
             Assert.Equal(78, exitCode);
             Assert.Contains("HealthGate:Checks:redis:ConnectionString", output, StringComparison.Ordinal);
@@ -88,7 +86,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task MissingConfigFileIsNamedAtStart()
     {
-        var (exitCode, output) = await RunServiceAsync("--config", "/nonexistent/healthgate.json");
+        var (exitCode, output) = await RunServiceAsync("/nonexistent/healthgate.json");
 
         Assert.Equal(78, exitCode);
         Assert.Contains("/nonexistent/healthgate.json", output, StringComparison.Ordinal);
@@ -111,14 +109,10 @@ public sealed class ConfigurationTests
         return [.. all.OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
     }
 
-    private static async Task<(int ExitCode, string Output)> RunServiceAsync(params string[] args)
+    private static async Task<(int ExitCode, string Output)> RunServiceAsync(string configFile)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "HealthGate.dll");
-        using var process = ProcessRunner.Start("dotnet", [dll, .. args]);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        await using var service = ServiceProcess.Start(new() { ConfigFile = configFile });
+        var exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, service.Output);
     }
 }

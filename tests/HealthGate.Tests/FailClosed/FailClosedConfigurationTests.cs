@@ -1,5 +1,4 @@
 using HealthGate.Configuration;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.FailClosed;
 
@@ -52,7 +51,7 @@ public sealed class FailClosedConfigurationTests
         var config = Path.Combine(directory.Path, "desk.json");
         await File.WriteAllTextAsync(config, json);
 
-        await using var service = SpawnedService.Start(directory.Path, config);
+        await using var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(StartupFailure.ConfigurationExitCode, service.ExitCode);
@@ -67,20 +66,14 @@ public sealed class FailClosedConfigurationTests
     {
         using var directory = new TempDirectory();
         var config = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } });
-        await using var first = SpawnedService.Start(directory.Path, config);
+        await using var first = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await first.WaitUntilServingAsync();
 
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory.Path };
-        foreach (var arg in new[] { typeof(Program).Assembly.Location, "--urls", first.BaseUrl, "--config", config })
-        {
-            info.ArgumentList.Add(arg);
-        }
+        await using var second = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config, Urls = first.BaseUrl });
+        var exitCode = await second.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var output = second.Output;
 
-        using var second = System.Diagnostics.Process.Start(info)!;
-        var output = await second.StandardOutput.ReadToEndAsync() + await second.StandardError.ReadToEndAsync();
-        await second.WaitForExitAsync();
-
-        Assert.Equal(StartupFailure.OtherFailureExitCode, second.ExitCode);
+        Assert.Equal(StartupFailure.OtherFailureExitCode, exitCode);
         Assert.Contains("address already in use", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"(?m)^\s+at \S", output);
         Assert.DoesNotContain("\\n   at ", output, StringComparison.Ordinal);

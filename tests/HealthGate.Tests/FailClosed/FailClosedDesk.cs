@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace HealthGate.Tests.FailClosed;
@@ -11,21 +10,20 @@ namespace HealthGate.Tests.FailClosed;
 /// and Redis checks and an HTTP stand-in for the trading backend and the exchange. Each row sets what the
 /// stand-in answers; the checks, modes and keys stay as configured here.
 /// </summary>
-public sealed class FailClosedDesk : IAsyncLifetime
+public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
 {
     public const string ApiKey = "fail-closed-key-3b9e";
     public const int MaxClockSkewMs = 1000;
 
-    private readonly PostgresServer _postgres = new();
     private readonly RedisServer _redis = new();
     private readonly TempDirectory _directory = new();
 
     public HttpStandIn StandIn { get; } = new();
 
-    public SpawnedService Service { get; private set; } = null!;
+    public ServiceProcess Service { get; private set; } = null!;
 
     /// <summary>A second desk with no API key configured at all.</summary>
-    public SpawnedService Keyless { get; private set; } = null!;
+    public ServiceProcess Keyless { get; private set; } = null!;
 
     public RequestCounter SlowHits { get; private set; } = null!;
 
@@ -33,14 +31,15 @@ public sealed class FailClosedDesk : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_postgres.InitializeAsync(), _redis.InitializeAsync(), StandIn.InitializeAsync());
+        var database = postgres.CreateDatabaseAsync();
+        await Task.WhenAll(database, _redis.InitializeAsync(), StandIn.InitializeAsync());
         SetHealthy();
         // live leaves out P2 so only the coalescing row waits for the slow check.
         var config = Path.Combine(_directory.Path, "desk.json");
         await File.WriteAllTextAsync(config, $$"""
             { "HealthGate": {
               "Checks": {
-                "postgres": { "Type": "postgres", "Tier": "P0", "ConnectionString": "{{_postgres.ConnectionString}}" },
+                "postgres": { "Type": "postgres", "Tier": "P0", "ConnectionString": "{{await database}}" },
                 "redis": { "Type": "redis", "Tier": "P0", "ConnectionString": "{{_redis.ConnectionString}}" },
                 "risk": { "Type": "risk", "Tier": "P0", "Url": "{{StandIn.Url("/fc/risk")}}", "DegradedLevels": [ "ELEVATED" ] },
                 "exchange": { "Type": "exchange", "Tier": "P1", "PingUrl": "{{StandIn.Url("/fc/ping")}}", "TimeUrl": "{{StandIn.Url("/fc/time")}}",
@@ -52,8 +51,8 @@ public sealed class FailClosedDesk : IAsyncLifetime
             } }
             """);
         var keyless = _directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "keyless.json");
-        Service = SpawnedService.Start(_directory.Path, config);
-        Keyless = SpawnedService.Start(_directory.Path, keyless);
+        Service = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
+        Keyless = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = keyless });
         await Task.WhenAll(Service.WaitUntilServingAsync(), Keyless.WaitUntilServingAsync());
     }
 
@@ -93,7 +92,7 @@ public sealed class FailClosedDesk : IAsyncLifetime
         return new PreflightAnswer((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    public static Task<HttpResponseMessage> PostOverrideAsync(SpawnedService service, object body, string? key)
+    public static Task<HttpResponseMessage> PostOverrideAsync(ServiceProcess service, object body, string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = JsonContent.Create(body) };
         if (key is not null)
@@ -110,7 +109,6 @@ public sealed class FailClosedDesk : IAsyncLifetime
         await Keyless.DisposeAsync();
         await StandIn.DisposeAsync();
         await _redis.DisposeAsync();
-        await _postgres.DisposeAsync();
         _directory.Dispose();
     }
 

@@ -10,6 +10,7 @@ namespace HealthGate.Tests.FailClosed;
 /// give and no configuration a person can write turns into a GO it should not be. Every row is NO-GO, a start
 /// refused naming the key, or the right 4xx; rows are keyed "class/case" after docs/fail-closed.md.
 /// </summary>
+[Collection(PostgresCollection.Name)]
 public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClosedDesk>
 {
     private const string Ess = """ "ess":{"active":false} """;

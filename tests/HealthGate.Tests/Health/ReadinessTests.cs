@@ -4,7 +4,7 @@ using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Health;
 

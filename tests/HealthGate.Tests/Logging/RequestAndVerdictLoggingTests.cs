@@ -1,7 +1,7 @@
 using System.Net;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Logging;
 

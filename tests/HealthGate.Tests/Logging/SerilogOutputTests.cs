@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Logging;
 
@@ -46,70 +41,20 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Contains(lines, l => l.Contains("HTTP GET /preflight?mode=paper responded 200", StringComparison.Ordinal));
     }
 
-    /// <summary>Starts HealthGate.dll with the shipped appsettings and a desk file of one stand-in check, runs a preflight, returns stdout once the request is logged.</summary>
+    /// <summary>Starts the service with the shipped appsettings and a desk file of one stand-in check, runs a preflight, returns stdout once the request is logged.</summary>
     private async Task<IReadOnlyList<string>> RunServiceAsync(string environment, string path, string requestLogged)
     {
         _standIn.Respond($"/{path}", 200, "ok");
-        var root = Directory.CreateTempSubdirectory("healthgate-serilog-").FullName;
-        try
-        {
-            // The shipped appsettings.json beside the binary applies as it is; the desk file brings the one check.
-            var desk = new JsonObject { ["HealthGate"] = new JsonObject { ["Checks"] = new JsonObject { ["web"] = new JsonObject { ["Type"] = "http", ["Tier"] = "P0", ["Url"] = _standIn.Url($"/{path}") } } } };
-            await File.WriteAllTextAsync(Path.Combine(root, "desk.json"), desk.ToJsonString());
+        using var directory = new TempDirectory();
+        // The shipped appsettings.json beside the binary applies as it is; the desk file brings the one check.
+        var desk = directory.WriteConfig(new { HealthGate = new { Checks = new { web = new { Type = "http", Tier = "P0", Url = _standIn.Url($"/{path}") } } } }, "desk.json");
+        await using var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = desk, EnvironmentName = environment });
 
-            var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-            var lines = new ConcurrentQueue<string>();
-            using var process = Start(environment, root, port, lines);
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await ProcessRunner.WaitUntilAsync(() => Task.FromResult(process.HasExited || lines.Any(l => l.Contains("Now listening", StringComparison.Ordinal))), TimeSpan.FromSeconds(60), "HealthGate listening");
-                Assert.False(process.HasExited, string.Join('\n', lines));
-                var response = await http.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
-                Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-                await ProcessRunner.WaitUntilAsync(() => Task.FromResult(lines.Any(l => l.Contains(requestLogged, StringComparison.Ordinal))), TimeSpan.FromSeconds(30), "the request logged");
-                return [.. lines];
-            }
-            finally
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
-
-    private static Process Start(string environment, string root, string port, ConcurrentQueue<string> lines)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Binaries.Find("dotnet", "dotnet-sdk-10.0");
-        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "HealthGate.dll"), "--urls", $"http://127.0.0.1:{port}", "--config", Path.Combine(root, "desk.json")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        info.Environment.Remove("DOTNET_ENVIRONMENT");
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (!string.IsNullOrEmpty(e.Data))
-            {
-                lines.Enqueue(e.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (!string.IsNullOrEmpty(e.Data))
-            {
-                lines.Enqueue("stderr: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        await service.WaitForOutputAsync("Now listening");
+        var response = await service.Client.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        await service.WaitForOutputAsync(requestLogged);
+        Assert.True(service.StandardError.Length == 0, service.StandardError);
+        return [.. service.StandardOutputLines.Where(l => l.Length > 0)];
     }
 }

@@ -1,5 +1,3 @@
-using HealthGate.Tests.Infrastructure;
-
 namespace HealthGate.Tests.Metrics;
 
 /// <summary>docs/observability.md is the contract dashboards and alerts are written against: it must name every family.</summary>
@@ -12,7 +10,7 @@ public sealed class MetricsDocumentationTests
         using var client = app.CreateClient();
         var types = Exposition.Types(await Exposition.ScrapeAsync(client));
 
-        var doc = await File.ReadAllLinesAsync(Path.Combine(RepositoryRoot(), "docs", "observability.md"));
+        var doc = await File.ReadAllLinesAsync(RepoRoot.File("docs/observability.md"));
 
         var rows = doc.Where(l => l.StartsWith("| `", StringComparison.Ordinal))
             .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
@@ -22,18 +20,5 @@ public sealed class MetricsDocumentationTests
             Assert.True(rows.TryGetValue(family.Key, out var type), $"docs/observability.md has no row for {family.Key}");
             Assert.Equal(family.Value, type);
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HealthGate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no HealthGate.sln above {AppContext.BaseDirectory}");
     }
 }

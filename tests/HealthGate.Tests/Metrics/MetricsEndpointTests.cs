@@ -2,7 +2,7 @@ using System.Net;
 using HealthGate.Overrides;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Metrics;
 

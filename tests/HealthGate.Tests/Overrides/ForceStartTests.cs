@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using HealthGate.OperationalLog;
-using HealthGate.Tests.Infrastructure;
+using HealthGate.OpLog;
 using static HealthGate.Tests.Overrides.GateScenario;
 using static HealthGate.Tests.Overrides.ProblemAssert;
 
@@ -127,7 +126,7 @@ public sealed class ForceStartTests(HttpStandInFixture fixture) : IClassFixture<
         await gate.RunAsync("PASS");
 
         var store = (HealthGate.Storage.IGateStore)gate.Services.GetService(typeof(HealthGate.Storage.IGateStore))!;
-        var failures = await store.ListEntriesAsync([HealthGate.OperationalLog.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
+        var failures = await store.ListEntriesAsync([HealthGate.OpLog.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
 
         var entry = Assert.Single(failures);
         Assert.Equal(runId, entry.RunId);

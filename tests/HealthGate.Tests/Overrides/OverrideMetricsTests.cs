@@ -1,5 +1,4 @@
 using System.Net;
-using HealthGate.Tests.Infrastructure;
 using static HealthGate.Tests.Overrides.GateScenario;
 
 namespace HealthGate.Tests.Overrides;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;

@@ -1,6 +1,5 @@
 using HealthGate.Checks;
 using HealthGate.Preflight;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Preflight;
 

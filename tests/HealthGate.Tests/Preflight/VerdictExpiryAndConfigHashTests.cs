@@ -1,8 +1,7 @@
 using System.Globalization;
 using HealthGate.Preflight;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static HealthGate.Tests.Infrastructure.Settings;
+using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Preflight;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace HealthGate.Tests.Storage;
@@ -29,7 +28,7 @@ public sealed class CrashDurabilityTests
         });
 
         var acknowledged = new List<long>();
-        await using (var service = SpawnedService.Start(directory.Path, config))
+        await using (var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config }))
         {
             await service.WaitUntilServingAsync();
             var runId = await P1FailRunIdAsync(service.Client);
@@ -56,7 +55,7 @@ public sealed class CrashDurabilityTests
 
         Assert.Equal(acknowledged, await ReadIdsDirectlyAsync(database));
 
-        await using var restarted = SpawnedService.Start(directory.Path, config);
+        await using var restarted = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await restarted.WaitUntilServingAsync();
         var listed = JsonDocument.Parse(await restarted.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative))).RootElement;
         Assert.Equal(acknowledged.AsEnumerable().Reverse(), listed.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using HealthGate.Checks;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -5,10 +5,10 @@ using Npgsql;
 namespace HealthGate.Tests.Storage;
 
 /// <summary>The store contract against a real PostgreSQL server.</summary>
-[Collection(PostgresStoreCollection.Name)]
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreContract
 {
-    private readonly string _schema = $"t_{Guid.NewGuid():N}";
+    private string _schema = "";
 
     private string ConnectionString => $"{server.ConnectionString};Search Path={_schema}";
 
@@ -30,13 +30,7 @@ public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreCon
         Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
     }
 
-    protected override async Task PrepareAsync()
-    {
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE SCHEMA {_schema}", connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override async Task PrepareAsync() => _schema = await server.CreateSchemaAsync();
 
     internal override IGateStore CreateStore() => new PostgresGateStore(ConnectionString, Clock);
 

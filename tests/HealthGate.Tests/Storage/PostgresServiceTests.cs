@@ -7,7 +7,7 @@ using Npgsql;
 namespace HealthGate.Tests.Storage;
 
 /// <summary>The whole service on the production store: a run and an override go to PostgreSQL and read back.</summary>
-[Collection(PostgresStoreCollection.Name)]
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresServiceTests(PostgresServer server)
 {
     private static readonly string[] Approvers = ["anna", "bert"];
@@ -15,15 +15,7 @@ public sealed class PostgresServiceTests(PostgresServer server)
     [Fact]
     public async Task RunsAndOverridesAreKeptInPostgres()
     {
-        var schema = $"svc_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = $"{server.ConnectionString};Search Path={schema}";
+        var connectionString = await server.CreateDatabaseAsync();
         await using var app = HealthGateApplication.With(("Storage:Provider", "postgres"), ("Storage:ConnectionString", connectionString), ("Auth:ApiKeys:ops", "pg-test-key-41c2"));
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "pg-test-key-41c2");

@@ -1,8 +1,7 @@
 using System.Net;
 using HealthGate.Checks;
-using HealthGate.OperationalLog;
+using HealthGate.OpLog;
 using HealthGate.Storage;
-using HealthGate.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -2,7 +2,6 @@ using HealthGate.Configuration;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
-using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Storage;
 
@@ -71,7 +70,7 @@ public sealed class StorageConfigurationTests
         using var directory = new TempDirectory();
         var config = directory.WriteConfig(new { HealthGate = new { Storage = new { Provider = "mongodb", RetentionDays = 0 } } });
 
-        await using var service = SpawnedService.Start(directory.Path, config);
+        await using var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(StartupFailure.ConfigurationExitCode, service.ExitCode);
@@ -86,7 +85,7 @@ public sealed class StorageConfigurationTests
         var connectionString = $"Host=127.0.0.1;Port={FreePort.Next()};Username=gate;Password=Very-Secret-77;Timeout=2";
         var config = directory.WriteConfig(new { HealthGate = new { Checks = new { baseline = TempDirectory.BaselineCheck }, Storage = new { Provider = "postgres", ConnectionString = connectionString } } });
 
-        await using var service = SpawnedService.Start(directory.Path, config);
+        await using var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(StartupFailure.ConfigurationExitCode, service.ExitCode);

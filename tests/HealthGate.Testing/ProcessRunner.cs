@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace HealthGate.Testing;
+
+/// <summary>Runs server processes for tests, as another user when the tests run as root.</summary>
+public static class ProcessRunner
+{
+    public static async Task RunAsync(string file, IEnumerable<string> args, string? asUser = null, TimeSpan? timeout = null)
+    {
+        using var process = Start(file, args, asUser, redirect: true);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} exited with {process.ExitCode}: {await stderr}{await stdout}");
+        }
+    }
+
+    public static Process Start(string file, IEnumerable<string> args, string? asUser = null, bool redirect = true)
+    {
+        var info = new ProcessStartInfo
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = redirect,
+            RedirectStandardError = redirect,
+        };
+        if (asUser is not null)
+        {
+            info.FileName = "/usr/sbin/runuser";
+            info.ArgumentList.Add("-u");
+            info.ArgumentList.Add(asUser);
+            info.ArgumentList.Add("--");
+            info.ArgumentList.Add(file);
+        }
+        else
+        {
+            info.FileName = file;
+        }
+
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
+    }
+
+    /// <summary>Polls a condition until it holds, failing with a message when it never does.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:F0} s");
+    }
+}
