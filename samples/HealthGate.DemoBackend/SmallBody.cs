@@ -11,8 +11,6 @@ internal sealed class SmallBody(int statusCode, string contentType, byte[] body)
     public const string Json = "application/json";
     public const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
 
-    public int StatusCode => statusCode;
-
     public static SmallBody Of(string text, string contentType = Json, int statusCode = StatusCodes.Status200OK) =>
         new(statusCode, contentType, Encoding.UTF8.GetBytes(text));
 
