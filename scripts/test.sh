@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis and Prometheus (and drive
-# a pseudo-terminal with util-linux's script), so this installs the Debian packages that provide them when they
-# are missing (as root, or through sudo).
+# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis and Prometheus, drive a
+# pseudo-terminal with util-linux's script and a headless Chromium for the dashboard, so this installs the Debian
+# packages that provide them when they are missing (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
 command -v script >/dev/null || need+=(bsdutils)
+# The dashboard's browser tests drive Debian's Chromium through Playwright; Playwright never downloads one.
+[ -x /usr/bin/chromium ] || need+=(chromium)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
 # As root the tests run PostgreSQL as the postgres user, which the package creates.

@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Dashboard;
 using HealthGate.Health;
 using HealthGate.History;
 using HealthGate.Http;
@@ -31,6 +32,7 @@ try
     builder.Services.AddHealthGateOpenApi();
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateOverrides();
+    builder.Services.AddHealthGateDashboard();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();
@@ -48,6 +50,8 @@ try
     app.MapOpenApi();
     app.MapHistoryApi();
     app.MapOverridesApi();
+    app.MapChecksApi();
+    app.MapDashboardApi();
 
     await app.StartAsync();
 }

@@ -1,0 +1,113 @@
+using HealthGate.Checks;
+using HealthGate.Preflight;
+
+namespace HealthGate.Dashboard;
+
+/// <summary>
+/// The recent results of every configured check, from background readiness runs and preflights alike, held in
+/// memory: at most <see cref="Capacity"/> per check, and only for checks the gate runs, so memory is bounded
+/// however many runs come.
+/// </summary>
+internal sealed class CheckHistory
+{
+    public const int Capacity = 200;
+
+    private readonly Lock _lock = new();
+    private readonly IReadOnlyList<GateCheck> _checks;
+    private readonly Dictionary<string, CheckTimeline> _timelines;
+    private readonly TimeProvider _time;
+
+    public CheckHistory(GateChecks checks, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        _checks = checks.All;
+        _timelines = checks.All.ToDictionary(c => c.Name, _ => new CheckTimeline(Capacity), StringComparer.OrdinalIgnoreCase);
+        _time = time;
+    }
+
+    /// <summary>Records a result; returns the status the check had before when its latest status changed, else null.</summary>
+    public string? Record(CheckResult result, DateTimeOffset at, string source, string? mode = null, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var entry = new CheckHistoryEntry(result.Status.ToString(), result.Reason, result.Description, result.DurationMs, at, source, mode, runId);
+        lock (_lock)
+        {
+            if (!_timelines.TryGetValue(result.Name, out var timeline))
+            {
+                return null;
+            }
+
+            var before = timeline.Latest;
+            if (!timeline.Add(entry) || ReferenceEquals(before, timeline.Latest))
+            {
+                return null;
+            }
+
+            var previous = before?.Status ?? CheckView.Unknown;
+            return previous == entry.Status ? null : previous;
+        }
+    }
+
+    /// <summary>Adds stored preflights (any order), so the history and uptime survive a restart.</summary>
+    public int Seed(IEnumerable<PreflightRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var seeded = 0;
+        foreach (var run in runs)
+        {
+            foreach (var check in run.Checks)
+            {
+                lock (_lock)
+                {
+                    if (_timelines.TryGetValue(check.Name, out var timeline)
+                        && timeline.Add(new CheckHistoryEntry(check.Status.ToString(), check.Reason, check.Description, check.DurationMs, run.StartedAt, CheckHistoryEntry.Preflight, run.Mode, run.RunId)))
+                    {
+                        seeded++;
+                    }
+                }
+            }
+        }
+
+        return seeded;
+    }
+
+    public IReadOnlyList<CheckView> Views()
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            return [.. _checks.Select(c => View(c, _timelines[c.Name], now))];
+        }
+    }
+
+    /// <summary>The newest results of one check, newest first; null for a name the gate does not run.</summary>
+    public IReadOnlyList<CheckHistoryEntry>? Newest(string name, int limit)
+    {
+        lock (_lock)
+        {
+            return _timelines.TryGetValue(name, out var timeline) ? timeline.Newest(limit) : null;
+        }
+    }
+
+    private static CheckView View(GateCheck check, CheckTimeline timeline, DateTimeOffset now)
+    {
+        var latest = timeline.Latest;
+        var (up, total) = timeline.Uptime.Count(now);
+
+        // DependsOn is not configurable yet, so nothing can be blocked: the fields are there for the page.
+        return new CheckView(
+            check.Name,
+            check.Type,
+            check.Tier.ToString(),
+            latest?.Status ?? CheckView.Unknown,
+            latest?.Reason,
+            latest?.Description,
+            latest?.DurationMs,
+            latest?.At,
+            latest?.Source,
+            [],
+            [],
+            total == 0 ? null : Math.Round((double)up / total, 4),
+            total);
+    }
+}

@@ -1,0 +1,23 @@
+namespace HealthGate.Dashboard;
+
+/// <summary>
+/// One configured check as <c>GET /checks</c> shows it: its latest result from either kind of run (null fields
+/// and status <c>Unknown</c> before its first), and the share of its results in the last 24 h that were not Unhealthy.
+/// </summary>
+internal sealed record CheckView(
+    string Name,
+    string Type,
+    string Tier,
+    string Status,
+    string? Reason,
+    string? Description,
+    double? DurationMs,
+    DateTimeOffset? UpdatedAt,
+    string? Source,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> BlockedBy,
+    double? Uptime24h,
+    int Results24h)
+{
+    public const string Unknown = "Unknown";
+}

@@ -1,0 +1,8 @@
+namespace HealthGate.Dashboard;
+
+/// <summary>One server-sent event: its type (<c>check</c> or <c>run</c>) and its JSON, serialised once for every subscriber.</summary>
+internal sealed record DashboardEvent(string Type, string Data)
+{
+    public const string Check = "check";
+    public const string Run = "run";
+}

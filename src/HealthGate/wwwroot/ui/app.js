@@ -1,0 +1,432 @@
+// HealthGate operator dashboard: reads the gate's read-only JSON views and renders them. Every string from the
+// API reaches the DOM through textContent or setAttribute, never as HTML. No build step, no library.
+'use strict';
+
+(() => {
+  const POLL_WHILE_LIVE_MS = 10000; // a safety net: events normally trigger the refresh
+  const POLL_FALLBACK_MS = 3000; // when the event stream is down
+  const FETCH_TIMEOUT_MS = 4000; // a hung gate must turn the page stale, not freeze it
+  const PREFLIGHT_TIMEOUT_MS = 60000;
+  const STRIP_LENGTH = 30;
+  const EVENT_DEBOUNCE_MS = 250;
+
+  const STATUS_RANK = { Unhealthy: 0, Degraded: 1, Unknown: 2, Healthy: 3 };
+  const STATUS_MARK = { Healthy: '\u2714', Degraded: '\u25B2', Unhealthy: '\u2716', Unknown: '?' };
+  const TIER_RANK = { P0: 0, P1: 1, P2: 2 };
+
+  const state = {
+    live: false,
+    lastOk: null,
+    failing: false,
+    refreshing: false,
+    pending: false,
+    pollTimer: 0,
+    debounceTimer: 0,
+    banners: {},
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  /** Builds an element; children that are strings become text nodes, so nothing is ever parsed as HTML. */
+  function el(tag, options, ...children) {
+    const node = document.createElement(tag);
+    const opts = options || {};
+    if (opts.text !== undefined && opts.text !== null) node.textContent = String(opts.text);
+    if (opts.cls) node.className = opts.cls;
+    for (const [name, value] of Object.entries(opts.attrs || {})) {
+      if (value !== undefined && value !== null) node.setAttribute(name, String(value));
+    }
+    for (const child of children) {
+      if (child !== undefined && child !== null) node.append(child);
+    }
+    return node;
+  }
+
+  function cell(label, ...children) {
+    return el('td', { attrs: { 'data-label': label } }, ...children);
+  }
+
+  function timeText(iso) {
+    if (!iso) return '–';
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+  }
+
+  function timeNode(iso) {
+    return iso ? el('time', { text: timeText(iso), attrs: { datetime: iso } }) : '–';
+  }
+
+  function ageText(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 90) return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 90) return `${minutes} min`;
+    const hours = Math.round(minutes / 60);
+    return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+  }
+
+  function msText(ms) {
+    if (ms === null || ms === undefined) return '–';
+    return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+  }
+
+  /** GO / WARN / NO-GO of a verdict token, as the launcher reads it. */
+  function goLabel(verdict) {
+    if (verdict === 'PASS') return { label: 'GO', state: 'go' };
+    if (verdict === 'P2_WARN') return { label: 'WARN', state: 'warn' };
+    return { label: 'NO-GO', state: 'nogo' };
+  }
+
+  /** The banner's reading: a GO past its expiresAt is no longer a GO. */
+  function bannerLabel(run, now) {
+    if (!run) return { label: 'NO RUN', state: 'none' };
+    if (Date.parse(run.expiresAt) <= now) return { label: 'EXPIRED', state: 'expired' };
+    return goLabel(run.verdict);
+  }
+
+  async function getJson(path, timeoutMs = FETCH_TIMEOUT_MS, okStatuses = [200]) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store', signal: controller.signal });
+      if (!okStatuses.includes(response.status)) throw new Error(`${path} answered ${response.status}`);
+      return await response.json();
+    } catch (error) {
+      if (error.name === 'AbortError') throw new Error(`${path} did not answer within ${timeoutMs / 1000} s`);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------------------
+
+  function renderBanner(mode, run) {
+    state.banners[mode] = run;
+    const banner = $(`banner-${mode}`);
+    const now = Date.now();
+    const verdict = bannerLabel(run, now);
+    banner.dataset.state = verdict.state;
+    const field = (name) => banner.querySelector(`[data-field="${name}"]`);
+    const headline = banner.querySelector('.banner-verdict');
+    if (!run) {
+      headline.textContent = 'NO RUN YET';
+      for (const name of ['verdict', 'exitCode', 'runId', 'age', 'expiresAt']) field(name).textContent = '–';
+      return;
+    }
+    headline.textContent = verdict.label;
+    field('verdict').textContent = verdict.state === 'expired' ? `${run.verdict} (expired)` : run.verdict;
+    field('exitCode').textContent = String(run.exitCode);
+    field('runId').replaceChildren(el('a', { text: run.runId, attrs: { href: reportHref(run.runId), 'data-focus-key': `banner:${mode}` } }));
+    field('age').textContent = `${ageText(now - Date.parse(run.startedAt))} ago`;
+    field('expiresAt').replaceChildren(timeNode(run.expiresAt));
+  }
+
+  function reportHref(runId) {
+    return `/preflight/runs/${encodeURIComponent(runId)}/report.md`;
+  }
+
+  function statusBadge(status) {
+    const known = Object.hasOwn(STATUS_MARK, status) ? status : 'Unknown';
+    return el('span', { cls: 'badge', attrs: { 'data-status': known } },
+      el('span', { cls: 'mark', text: STATUS_MARK[known], attrs: { 'aria-hidden': 'true' } }),
+      ` ${status}`);
+  }
+
+  function historyLabel(entry) {
+    const source = entry.mode ? `${entry.source} ${entry.mode}` : entry.source;
+    return `${entry.status} at ${timeText(entry.at)} (${source}, ${msText(entry.durationMs)}): ${entry.description}`;
+  }
+
+  function historyStrip(check, history) {
+    const list = el('ol', { cls: 'strip', attrs: { 'aria-label': `Last ${history.length} results of ${check.name}, oldest first`, 'aria-describedby': 'history-hint' } });
+    const oldestFirst = [...history].reverse();
+    oldestFirst.forEach((entry, index) => {
+      const label = `${check.name}: ${historyLabel(entry)}`;
+      const item = el('span', {
+        cls: 'strip-cell',
+        attrs: {
+          role: 'img',
+          tabindex: index === oldestFirst.length - 1 ? '0' : '-1',
+          'data-status': entry.status,
+          'aria-label': label,
+          title: label,
+          'data-focus-key': `cell:${check.name}:${entry.at}`,
+        },
+      });
+      list.append(el('li', null, item));
+    });
+    if (history.length === 0) list.append(el('li', { cls: 'strip-empty', text: 'no results yet' }));
+    return list;
+  }
+
+  function uptimeText(check) {
+    if (check.uptime24h === null || check.uptime24h === undefined) return '–';
+    return `${(check.uptime24h * 100).toFixed(1)} % of ${check.results24h}`;
+  }
+
+  function renderChecks(checks, histories) {
+    const rows = checks
+      .map((check, i) => ({ check, history: histories[i] }))
+      .sort((a, b) => (STATUS_RANK[a.check.status] ?? 2) - (STATUS_RANK[b.check.status] ?? 2)
+        || (TIER_RANK[a.check.tier] ?? 9) - (TIER_RANK[b.check.tier] ?? 9)
+        || a.check.name.localeCompare(b.check.name))
+      .map(({ check, history }) => {
+        const status = cell('Status', statusBadge(check.status));
+        if (check.blockedBy && check.blockedBy.length > 0) {
+          status.append(el('span', { cls: 'blocked', text: `blocked by ${check.blockedBy.join(', ')}` }));
+        }
+        return el('tr', { attrs: { 'data-check': check.name, 'data-status': check.status } },
+          el('th', { text: check.name, attrs: { scope: 'row', 'data-label': 'Check' } }),
+          cell('Tier', check.tier),
+          cell('Type', check.type),
+          status,
+          cell('Reason', check.reason ? el('code', { text: check.reason }) : '–'),
+          cell('Description', el('span', { cls: 'description', text: check.description ?? 'not run yet' })),
+          cell('Duration', msText(check.durationMs)),
+          cell('History', historyStrip(check, history)),
+          cell('Uptime 24 h', uptimeText(check)));
+      });
+    if (rows.length === 0) rows.push(emptyRow(9, 'No check is configured.'));
+    $('checks').tBodies[0].replaceChildren(...rows);
+  }
+
+  function emptyRow(columns, text) {
+    return el('tr', { cls: 'empty' }, el('td', { text, attrs: { colspan: columns } }));
+  }
+
+  function renderRuns(runs) {
+    const now = Date.now();
+    const rows = runs.map((run) => {
+      const verdict = goLabel(run.verdict);
+      return el('tr', { attrs: { 'data-run-id': run.runId } },
+        cell('Started', timeNode(run.startedAt)),
+        cell('Mode', run.mode),
+        cell('Verdict', el('span', { cls: 'verdict-badge', text: `${verdict.label} ${run.verdict}`, attrs: { 'data-state': verdict.state } })),
+        cell('Exit code', String(run.exitCode)),
+        cell('Duration', msText(run.durationMs)),
+        cell('Report', el('a', {
+          text: 'report.md',
+          attrs: { href: reportHref(run.runId), 'aria-label': `Report of ${run.mode} run ${run.runId} (${ageText(now - Date.parse(run.startedAt))} ago)`, 'data-focus-key': `report:${run.runId}` },
+        })));
+    });
+    if (rows.length === 0) rows.push(emptyRow(6, 'No preflight has run yet.'));
+    $('runs').tBodies[0].replaceChildren(...rows);
+  }
+
+  function renderOverrides(entries) {
+    const rows = entries.map((entry) => el('tr', null,
+      cell('Time', timeNode(entry.timestamp)),
+      cell('Kind', entry.kind),
+      cell('Mode', entry.mode),
+      cell('Operator', entry.operator ?? '–'),
+      cell('Approvers', entry.approvers && entry.approvers.length > 0 ? entry.approvers.join(', ') : '–'),
+      cell('Ticket', entry.ticket ?? '–'),
+      cell('Reason', entry.reason ?? '–')));
+    if (rows.length === 0) rows.push(emptyRow(7, 'No override has been recorded.'));
+    $('overrides').tBodies[0].replaceChildren(...rows);
+  }
+
+  /** Re-rendering replaces rows; the element that had focus is found again by its key so keyboard users keep their place. */
+  function keepingFocus(render) {
+    const active = document.activeElement;
+    const key = active && active.getAttribute ? active.getAttribute('data-focus-key') : null;
+    const strip = active && active.closest ? active.closest('tr[data-check]') : null;
+    const checkName = strip ? strip.getAttribute('data-check') : null;
+    render();
+    if (!key) return;
+    let target = [...document.querySelectorAll('[data-focus-key]')].find((node) => node.getAttribute('data-focus-key') === key);
+    if (!target && checkName) {
+      const row = [...document.querySelectorAll('tr[data-check]')].find((node) => node.getAttribute('data-check') === checkName);
+      target = row ? row.querySelector('.strip-cell[tabindex="0"]') : null;
+    }
+    if (target) {
+      focusCell(target);
+    }
+  }
+
+  function focusCell(target) {
+    const list = target.closest('.strip');
+    if (list) {
+      for (const other of list.querySelectorAll('.strip-cell')) other.setAttribute('tabindex', other === target ? '0' : '-1');
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  // ---- freshness -------------------------------------------------------------------------------------------
+
+  function setConnection() {
+    const node = $('connection');
+    if (state.failing) {
+      node.dataset.state = 'down';
+      node.textContent = 'Gate unreachable';
+    } else if (state.live) {
+      node.dataset.state = 'live';
+      node.textContent = 'Live: updates as they happen';
+    } else {
+      node.dataset.state = 'polling';
+      node.textContent = `Polling every ${POLL_FALLBACK_MS / 1000} s`;
+    }
+  }
+
+  function markFresh() {
+    state.lastOk = Date.now();
+    state.failing = false;
+    document.body.removeAttribute('data-stale');
+    $('stale').hidden = true;
+    setConnection();
+  }
+
+  function markStale(error) {
+    state.failing = true;
+    document.body.setAttribute('data-stale', 'true');
+    updateStaleText(error);
+    $('stale').hidden = false;
+    setConnection();
+  }
+
+  function updateStaleText(error) {
+    const node = $('stale');
+    const since = state.lastOk === null
+      ? 'no data received yet'
+      : `stale since ${new Date(state.lastOk).toLocaleTimeString()} (${ageText(Date.now() - state.lastOk)} ago)`;
+    const cause = error ? ` ${error.message}.` : (node.dataset.cause || '');
+    if (error) node.dataset.cause = cause;
+    node.textContent = `Service unreachable: the data below is ${since}.${cause}`;
+  }
+
+  function tick() {
+    for (const mode of Object.keys(state.banners)) renderBanner(mode, state.banners[mode]);
+    if (state.failing) updateStaleText(null);
+  }
+
+  // ---- loading ---------------------------------------------------------------------------------------------
+
+  async function refresh() {
+    if (state.refreshing) {
+      state.pending = true;
+      return;
+    }
+    state.refreshing = true;
+    try {
+      const [checks, paper, live, runs, overrides] = await Promise.all([
+        getJson('/checks'),
+        getJson('/preflight/runs?mode=paper&limit=1'),
+        getJson('/preflight/runs?mode=live&limit=1'),
+        getJson('/preflight/runs?limit=10'),
+        getJson('/overrides?limit=20'),
+      ]);
+      const histories = await Promise.all(checks.map((c) => getJson(`/checks/${encodeURIComponent(c.name)}/history?limit=${STRIP_LENGTH}`)));
+      keepingFocus(() => {
+        renderBanner('paper', paper[0] ?? null);
+        renderBanner('live', live[0] ?? null);
+        renderChecks(checks, histories);
+        renderRuns(runs);
+        renderOverrides(overrides);
+      });
+      markFresh();
+    } catch (error) {
+      markStale(error);
+    } finally {
+      state.refreshing = false;
+      if (state.pending) {
+        state.pending = false;
+        refresh();
+      }
+    }
+  }
+
+  function schedulePoll() {
+    clearTimeout(state.pollTimer);
+    state.pollTimer = setTimeout(async () => {
+      await refresh();
+      schedulePoll();
+    }, state.live && !state.failing ? POLL_WHILE_LIVE_MS : POLL_FALLBACK_MS);
+  }
+
+  function onEvent() {
+    clearTimeout(state.debounceTimer);
+    state.debounceTimer = setTimeout(refresh, EVENT_DEBOUNCE_MS);
+  }
+
+  function connectEvents() {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/events');
+    source.addEventListener('open', () => {
+      state.live = true;
+      setConnection();
+      refresh();
+      schedulePoll();
+    });
+    source.addEventListener('check', onEvent);
+    source.addEventListener('run', onEvent);
+    source.addEventListener('error', () => {
+      state.live = false;
+      setConnection();
+      refresh();
+      schedulePoll();
+      if (source.readyState === EventSource.CLOSED) {
+        // Refused (too many streams) or not an event stream: poll, and try the stream again later.
+        setTimeout(connectEvents, 30000);
+      }
+    });
+  }
+
+  // ---- controls --------------------------------------------------------------------------------------------
+
+  function onStripKey(event) {
+    const current = event.target.closest('.strip-cell');
+    if (!current) return;
+    const cells = [...current.closest('.strip').querySelectorAll('.strip-cell')];
+    const index = cells.indexOf(current);
+    const next = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: cells.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    focusCell(cells[Math.max(0, Math.min(cells.length - 1, next))]);
+  }
+
+  function showCellDetail(event) {
+    const target = event.target.closest ? event.target.closest('.strip-cell') : null;
+    if (target) $('history-detail').textContent = target.getAttribute('aria-label');
+  }
+
+  async function runPaperPreflight() {
+    const button = $('run-paper');
+    const result = $('run-result');
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    // aria-disabled, not disabled: a disabled button drops keyboard focus.
+    button.setAttribute('aria-disabled', 'true');
+    button.textContent = 'Running paper preflight…';
+    result.textContent = 'Running the paper checks…';
+    try {
+      const run = await getJson('/preflight?mode=paper', PREFLIGHT_TIMEOUT_MS, [200, 503]);
+      const verdict = goLabel(run.verdict);
+      result.textContent = `Paper preflight: ${verdict.label} (${run.verdict}, exit code ${run.exitCode}) in ${msText(run.durationMs)}, run ${run.runId}.`;
+    } catch (error) {
+      result.textContent = `The paper preflight could not be run: ${error.message}.`;
+    } finally {
+      button.removeAttribute('aria-disabled');
+      button.textContent = 'Run paper preflight now';
+      refresh();
+    }
+  }
+
+  function start() {
+    $('run-paper').addEventListener('click', runPaperPreflight);
+    const checks = $('checks');
+    checks.addEventListener('keydown', onStripKey);
+    checks.addEventListener('focusin', showCellDetail);
+    checks.addEventListener('mouseover', showCellDetail);
+    setConnection();
+    refresh();
+    schedulePoll();
+    connectEvents();
+    setInterval(tick, 1000);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

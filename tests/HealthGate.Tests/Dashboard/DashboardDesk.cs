@@ -1,0 +1,89 @@
+using HealthGate.Tests.Infrastructure;
+
+namespace HealthGate.Tests.Dashboard;
+
+/// <summary>
+/// The real service as its own process with five checks over real dependencies (the test's Redis, paths of the HTTP
+/// stand-in, the disk) and a one-second readiness period, so a change shows on the page within about a second.
+/// </summary>
+public sealed class DashboardDesk : IAsyncDisposable
+{
+    public const int ReadinessPeriodSeconds = 1;
+
+    /// <summary>Lets a test record an override as the CLI would; the page itself never sends one.</summary>
+    public const string ApiKey = "dashboard-test-key";
+
+    public static readonly string[] CheckNames = ["baseline-disk", "redis", "backend-api", "risk", "reports-disk"];
+
+    private static readonly string[] ReadinessTiers = ["P0", "P1"];
+
+    private readonly TempDirectory _directory;
+
+    private DashboardDesk(TempDirectory directory, ServiceProcess service, HttpStandIn standIn, string apiPath, string riskPath)
+    {
+        _directory = directory;
+        Service = service;
+        StandIn = standIn;
+        ApiPath = apiPath;
+        RiskPath = riskPath;
+    }
+
+    public ServiceProcess Service { get; }
+
+    public HttpStandIn StandIn { get; }
+
+    public string ApiPath { get; }
+
+    public string RiskPath { get; }
+
+    public string UiUrl => Service.BaseUrl + "/ui";
+
+    public static async Task<DashboardDesk> StartAsync(HttpStandIn standIn, RedisServer redis)
+    {
+        ArgumentNullException.ThrowIfNull(standIn);
+        ArgumentNullException.ThrowIfNull(redis);
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var directory = new TempDirectory();
+        var paths = (Api: $"/api-{id}/health", Risk: $"/risk-{id}/state");
+        standIn.Respond(paths.Api, 200, "ok", "text/plain");
+        RespondRisk(standIn, paths.Risk, "NORMAL");
+        var config = directory.WriteConfig(new
+        {
+            HealthGate = new
+            {
+                Checks = new Dictionary<string, object>
+                {
+                    ["baseline-disk"] = TempDirectory.BaselineCheck,
+                    ["redis"] = new { Type = "redis", Tier = "P0", ConnectionString = redis.ConnectionString },
+                    ["backend-api"] = new { Type = "http", Tier = "P0", Url = standIn.Url(paths.Api) },
+                    ["risk"] = new { Type = "risk", Tier = "P1", Url = standIn.Url(paths.Risk) },
+                    ["reports-disk"] = new { Type = "disk", Tier = "P2", Path = directory.Path, MinFreeMb = 1 },
+                },
+                Readiness = new { Tiers = ReadinessTiers, PeriodSeconds = ReadinessPeriodSeconds },
+                Auth = new { ApiKeys = new Dictionary<string, string> { ["ops"] = ApiKey } },
+            },
+        });
+        var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
+        try
+        {
+            await service.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            directory.Dispose();
+            throw;
+        }
+
+        return new DashboardDesk(directory, service, standIn, paths.Api, paths.Risk);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private static void RespondRisk(HttpStandIn standIn, string path, string level) =>
+        standIn.Respond(path, 200, System.Text.Json.JsonSerializer.Serialize(new { global_risk = new { level }, ess = new { active = false } }));
+}
