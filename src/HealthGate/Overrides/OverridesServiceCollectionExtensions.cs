@@ -15,6 +15,8 @@ internal static class OverridesServiceCollectionExtensions
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
         services.AddSingleton<ApiKeyAuthenticator>();
         // No default scheme: only endpoints whose policy names ApiKey authenticate, so probes pay nothing for it.
+        // A lone registered scheme would otherwise become the default and run on every request.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddAuthorizationBuilder()
