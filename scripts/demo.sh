@@ -36,13 +36,9 @@ if [ "$(id -u)" -eq 0 ]; then
   id postgres >/dev/null 2>&1 || need+=(postgresql)
   command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
 fi
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing demo dependencies: ${need[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+# shellcheck source=scripts/lib/apt-install.sh
+. scripts/lib/apt-install.sh
+apt_install_needed "demo dependencies"
 pg_bin=$(find_pg_bin)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/healthgate-demo.XXXXXX")

@@ -16,13 +16,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/n
 # As root the tests run PostgreSQL as the postgres user, which the package creates.
 [ "$(id -u)" -ne 0 ] || id postgres >/dev/null 2>&1 || need+=(postgresql)
 
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing test dependencies: ${need[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+# shellcheck source=scripts/lib/apt-install.sh
+. scripts/lib/apt-install.sh
+apt_install_needed "test dependencies"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
