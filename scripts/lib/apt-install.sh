@@ -1,5 +1,7 @@
+# shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/demo.sh: installs the Debian packages named in the array "need", if any,
 # as root or through sudo. $1 says what they are for, in the message.
+# shellcheck disable=SC2154 # "need" is the caller's array
 apt_install_needed() {
   [ ${#need[@]} -gt 0 ] || return 0
   echo "Installing $1: ${need[*]}"
