@@ -1,4 +1,5 @@
 using HealthGate.Http;
+using HealthGate.Overrides;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthGate.Dashboard;
@@ -9,7 +10,7 @@ internal static class ChecksApi
     public static RouteGroupBuilder MapChecksApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/checks").WithTags("Checks");
+        var group = endpoints.MapGroup("/checks").WithTags("Checks").RequireAuthorization(ReadPolicyProvider.ReadPolicy);
         group.MapGet("/", ListChecks)
             .WithName("ListChecks")
             .WithSummary("Every configured check with its latest result from a readiness run or a preflight, and its uptime over the last 24 h.");

@@ -1,3 +1,4 @@
+using HealthGate.Overrides;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -26,7 +27,7 @@ internal static class DashboardApi
             .WithSummary("A file of the dashboard (app.js, app.css).")
             .Produces<string>(StatusCodes.Status200OK, "text/javascript", "text/css")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/events", GetEvents)
+        group.MapGet("/events", GetEvents).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("GetEvents")
             .WithSummary("Server-sent events: 'check' when a check's status changes, 'run' when a readiness run or a preflight completes; a comment line as heartbeat.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

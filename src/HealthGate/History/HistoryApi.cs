@@ -1,5 +1,6 @@
 using System.Text;
 using HealthGate.Http;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ internal static class HistoryApi
     public static RouteGroupBuilder MapHistoryApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/preflight/runs").WithTags("History");
+        var group = endpoints.MapGroup("/preflight/runs").WithTags("History").RequireAuthorization(ReadPolicyProvider.ReadPolicy);
         group.MapGet("/", ListRuns)
             .WithName("ListRuns")
             .WithSummary("The latest preflight runs, newest first (limit 1-500, default 20), optionally of one mode.");

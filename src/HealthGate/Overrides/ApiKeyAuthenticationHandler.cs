@@ -48,7 +48,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Title = "Unauthorized", Status = StatusCodes.Status401Unauthorized, Detail = keys.IsClosed ? cause : $"recording an override needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header" },
+            ProblemDetails = { Title = "Unauthorized", Status = StatusCodes.Status401Unauthorized, Detail = keys.IsClosed ? cause : $"{Request.Method} {Request.Path} needs a valid API key in the {ApiKeyAuthenticator.HeaderName} header" },
         });
     }
 }

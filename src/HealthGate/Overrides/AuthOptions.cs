@@ -11,5 +11,8 @@ internal sealed class AuthOptions : Checks.ISecretSource
     /// <summary>Key name (recorded with each override) to key value (sent in <c>X-Api-Key</c>).</summary>
     public Dictionary<string, string> ApiKeys { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>When true, the read endpoints (history, override log, check views) need a key too; the probes never.</summary>
+    public bool RequireKeyForReads { get; set; }
+
     public IEnumerable<string> Secrets() => ApiKeys.Values;
 }

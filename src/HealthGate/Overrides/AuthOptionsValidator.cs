@@ -18,6 +18,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             }
         }
 
+        if (options.RequireKeyForReads && !options.ApiKeys.Values.Any(v => v != AuthOptions.SampleKey && !string.IsNullOrWhiteSpace(v)))
+        {
+            errors.Add("HealthGate:Auth:RequireKeyForReads", "needs at least one configured API key (the sample key never authenticates)");
+        }
+
         return errors.Result();
     }
 }

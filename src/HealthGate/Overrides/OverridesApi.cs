@@ -21,10 +21,10 @@ internal static class OverridesApi
             .WithSummary("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.")
             .Accepts<OverrideRequest>("application/json")
             .RequireAuthorization(RecordPolicy);
-        group.MapGet("/", ListOverrides)
+        group.MapGet("/", ListOverrides).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("ListOverrides")
             .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).");
-        group.MapGet("/{id:long}", GetOverride)
+        group.MapGet("/{id:long}", GetOverride).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("GetOverride")
             .WithSummary("One override of the operational log.");
         return group;
