@@ -25,7 +25,7 @@ internal sealed record PreflightRun(
     /// <summary>Why the run failed as a whole rather than through a check: <c>no_checks</c> for an empty run.</summary>
     [JsonPropertyName(PreflightFields.Reason)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Reason { get; init; }
+    public string? Reason => Checks.Count == 0 ? Reasons.NoChecks : null;
 
     public static PreflightRun From(string runId, string mode, CheckRun run)
     {
@@ -39,9 +39,6 @@ internal sealed record PreflightRun(
             run.StartedAt,
             Math.Round(run.Duration.TotalMilliseconds, 3),
             PreflightSummary.Of([.. run.Checks]),
-            run.Checks)
-        {
-            Reason = run.Checks.Count == 0 ? Reasons.NoChecks : null,
-        };
+            run.Checks);
     }
 }

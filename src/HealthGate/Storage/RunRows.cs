@@ -82,7 +82,6 @@ internal static class RunRows
         {
             Summary = PreflightSummary.Of(r.Checks),
             Checks = r.Checks,
-            Reason = r.Checks.Count == 0 ? Reasons.NoChecks : null,
         })];
     }
 
