@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Health;
@@ -37,24 +38,11 @@ internal sealed class ReadinessPublisher(
                 return;
             }
         }
-        while (await DelayOrStopAsync(Jittered(period), stoppingToken));
+        while (await time.DelayOrStopAsync(Jittered(period), stoppingToken));
     }
 
     /// <summary>Up to 10 % either way, so replicas started together do not probe every dependency in step.</summary>
     private static TimeSpan Jittered(TimeSpan period) => period * (0.9 + (Random.Shared.NextDouble() * 0.2));
-
-    private async Task<bool> DelayOrStopAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
 
     private void Notify(CheckRun run)
     {

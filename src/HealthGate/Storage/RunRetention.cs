@@ -15,7 +15,7 @@ internal sealed class RunRetention(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var storage = options.Value;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(storage.PruneIntervalMinutes), time);
+        var interval = TimeSpan.FromMinutes(storage.PruneIntervalMinutes);
         do
         {
             var cutoff = time.GetUtcNow().AddDays(-storage.RetentionDays);
@@ -36,6 +36,6 @@ internal sealed class RunRetention(
                 StorageLog.PruneFailed(logger, redactor.Describe(ex));
             }
         }
-        while (await timer.WaitForNextTickOrStopAsync(stoppingToken));
+        while (await time.DelayOrStopAsync(interval, stoppingToken));
     }
 }
