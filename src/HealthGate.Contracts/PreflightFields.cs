@@ -29,5 +29,11 @@ public static class PreflightFields
         public const string Reason = "reason";
         public const string Description = "description";
         public const string Data = "data";
+
+        /// <summary>The checks this one depends on, as configured.</summary>
+        public const string DependsOn = "dependsOn";
+
+        /// <summary>The Unhealthy root causes among its dependencies in the same run; empty when nothing blocks it.</summary>
+        public const string BlockedBy = "blockedBy";
     }
 }

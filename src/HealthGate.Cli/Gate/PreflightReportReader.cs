@@ -108,7 +108,23 @@ internal static class PreflightReportReader
             status,
             OptionalNumber(check, PreflightFields.Check.DurationMs) ?? 0,
             OptionalString(check, PreflightFields.Check.Reason),
-            OptionalString(check, PreflightFields.Check.Description));
+            OptionalString(check, PreflightFields.Check.Description))
+        {
+            BlockedBy = OptionalNames(check, PreflightFields.Check.BlockedBy, name),
+        };
+    }
+
+    /// <summary>Absent or null is none (an older gate); anything but a list of names is a garbled answer.</summary>
+    private static string[] OptionalNames(JsonElement check, string field, string name)
+    {
+        if (!check.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        return value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 })
+            ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
+            : throw new GateAbortException($"the gate answered check '{name}' with a '{field}' that is not a list of check names");
     }
 
     private static string RequiredString(JsonElement element, string name) =>

@@ -16,6 +16,11 @@ internal sealed record ReportedCheck(
 
     public bool IsUnhealthy => Status == Unhealthy;
 
+    /// <summary>The Unhealthy root causes among its dependencies in the run; empty from a gate that does not say.</summary>
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
+
+    public bool IsBlocked => BlockedBy.Count > 0;
+
     /// <summary>The operator's word for the status: PASS, WARN or FAIL.</summary>
     public string Outcome => Status switch
     {

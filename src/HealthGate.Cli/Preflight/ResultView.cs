@@ -15,12 +15,12 @@ internal static class ResultView
         var table = new Table { Border = TableBorder.Rounded, Title = new TableTitle(Markup.Escape($"Preflight {report.Mode} — run {report.RunId}")) };
         table.AddColumns("Check", "Tier", "Result", "Duration", "Reason", "Description");
         table.Columns[3].RightAligned();
-        foreach (var check in report.Checks.OrderBy(c => c.Tier, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var check in MarkdownReport.RootCausesFirst(report.Checks))
         {
             table.AddRow(
                 new Text(check.Name),
                 new Text(check.Tier),
-                new Text(check.Outcome, new Style(OutcomeColor(check), decoration: Decoration.Bold)),
+                new Text(MarkdownReport.OutcomeText(check), new Style(OutcomeColor(check), decoration: Decoration.Bold)),
                 new Text(MarkdownReport.Milliseconds(check.DurationMs)),
                 new Text(check.Reason),
                 new Text(OneLine.Of(check.Description, 200)));
@@ -70,7 +70,8 @@ internal static class ResultView
     public static IEnumerable<string> Failed(PreflightReport report, string[] tiers, bool degraded) =>
         report.Checks
             .Where(c => (tiers.Contains(c.Tier) && c.IsUnhealthy) || (degraded && c.Status == ReportedCheck.Degraded))
-            .Select(c => $"  {c.Outcome} {c.Name} ({c.Tier}, {c.Reason}): {OneLine.Of(c.Description, 160)}");
+            .OrderBy(c => c.IsBlocked)
+            .Select(c => $"  {c.Outcome} {c.Name} ({c.Tier}, {c.Reason}{(c.IsBlocked ? $", blocked by {string.Join(", ", c.BlockedBy)}" : "")}): {OneLine.Of(c.Description, 160)}");
 
     private static Color OutcomeColor(ReportedCheck check) => check.Status switch
     {

@@ -27,13 +27,24 @@ internal static class MarkdownReport
         b.Append("\n## Checks\n\n");
         b.Append("| Check | Tier | Type | Result | Duration | Reason | Description |\n");
         b.Append("|---|---|---|---|---|---|---|\n");
-        foreach (var check in report.Checks.OrderBy(c => c.Tier, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var check in RootCausesFirst(report.Checks))
         {
             b.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(check.Name)} | {check.Tier} | {Cell(check.Type)} | {check.Outcome} | {Milliseconds(check.DurationMs)} | {Cell(check.Reason)} | {Cell(check.Description)} |\n");
+                $"| {Cell(check.Name)} | {check.Tier} | {Cell(check.Type)} | {Cell(OutcomeText(check))} | {Milliseconds(check.DurationMs)} | {Cell(check.Reason)} | {Cell(check.Description)} |\n");
         }
 
         return b.ToString();
+    }
+
+    /// <summary>By tier and name, except that a check blocked by another comes after every check that is not.</summary>
+    public static IEnumerable<ReportedCheck> RootCausesFirst(IEnumerable<ReportedCheck> checks) =>
+        checks.OrderBy(c => c.IsBlocked).ThenBy(c => c.Tier, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>PASS, WARN or FAIL, and what blocks the check when something does.</summary>
+    public static string OutcomeText(ReportedCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return check.IsBlocked ? $"{check.Outcome} (blocked by {string.Join(", ", check.BlockedBy)})" : check.Outcome;
     }
 
     public static string Milliseconds(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";

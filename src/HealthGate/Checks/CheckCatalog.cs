@@ -10,13 +10,21 @@ internal sealed class CheckCatalog : ISecretSource
 {
     public const string SectionPath = "HealthGate:Checks";
 
-    private CheckCatalog(IReadOnlyList<CheckDefinition> definitions, IReadOnlyList<string> errors)
+    private CheckCatalog(IReadOnlyList<CheckDefinition> definitions, IReadOnlyList<string> errors, IReadOnlySet<string> disabled, IReadOnlySet<string> named)
     {
         Definitions = definitions;
         Errors = errors;
+        Disabled = disabled;
+        Named = named;
     }
 
     public IReadOnlyList<CheckDefinition> Definitions { get; }
+
+    /// <summary>Checks configured with <c>Enabled: false</c> (valid otherwise): they never run.</summary>
+    public IReadOnlySet<string> Disabled { get; }
+
+    /// <summary>Every check name under the section, including those refused for a bad key.</summary>
+    public IReadOnlySet<string> Named { get; }
 
     public IReadOnlyList<string> Errors { get; }
 
@@ -27,16 +35,23 @@ internal sealed class CheckCatalog : ISecretSource
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new ConfigErrors();
         var definitions = new List<CheckDefinition>();
+        var disabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in configuration.GetSection(SectionPath).GetChildren())
         {
+            named.Add(section.Key);
             var definition = Bind(section, types, errors);
             if (definition is { Options.Enabled: true })
             {
                 definitions.Add(definition);
             }
+            else if (definition is not null)
+            {
+                disabled.Add(definition.Name);
+            }
         }
 
-        return new CheckCatalog(definitions, errors.Messages);
+        return new CheckCatalog(definitions, errors.Messages, disabled, named);
     }
 
     private static CheckDefinition? Bind(IConfigurationSection section, IReadOnlyDictionary<string, CheckType> types, ConfigErrors errors)
@@ -101,6 +116,7 @@ internal sealed class CheckCatalog : ISecretSource
             }
         }
 
+        CheckDependencies.ValidateList(section.Key, $"{section.Path}:DependsOn", options.DependsOn, errors);
         options.Validate(section.Path, errors);
         return errors.Messages.Count == before ? new CheckDefinition(section.Key, tier, type, options) : null;
     }

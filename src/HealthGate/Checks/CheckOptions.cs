@@ -17,6 +17,12 @@ internal abstract class CheckOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Names of other checks this one relies on. They never change how it runs or the verdict: after a run, a check
+    /// whose dependency is Unhealthy carries <c>blockedBy</c>, so the root cause is shown first.
+    /// </summary>
+    public string[] DependsOn { get; set; } = [];
+
     /// <summary>Readiness only: consecutive Unhealthy results before <c>/health/ready</c> shows the check Unhealthy.</summary>
     public int FailureThreshold { get; set; } = 1;
 

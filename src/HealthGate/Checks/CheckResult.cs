@@ -16,4 +16,11 @@ internal sealed record CheckResult(
 {
     [JsonIgnore]
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    [JsonPropertyName(PreflightFields.Check.DependsOn)]
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>Set after the run by <see cref="CheckBlocking"/>; never changes the status or the verdict.</summary>
+    [JsonPropertyName(PreflightFields.Check.BlockedBy)]
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
 }

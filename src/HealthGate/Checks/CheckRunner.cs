@@ -21,7 +21,7 @@ internal sealed class CheckRunner(
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var results = await Task.WhenAll(checks.ForTiers(tiers).Select(c => RunOneAsync(c, cancellationToken)));
-        return new CheckRun(startedAt, time.GetElapsedTime(started), results);
+        return new CheckRun(startedAt, time.GetElapsedTime(started), CheckBlocking.Apply(results));
     }
 
     private async Task<CheckResult> RunOneAsync(GateCheck check, CancellationToken cancellationToken)
@@ -80,6 +80,7 @@ internal sealed class CheckRunner(
         return new CheckResult(check.Name, check.Type, check.Tier, result.Status, Math.Round(durationMs, 3), reason, description, data)
         {
             Tags = check.Tags,
+            DependsOn = check.DependsOn,
         };
     }
 

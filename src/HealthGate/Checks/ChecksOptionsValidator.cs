@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace HealthGate.Checks;
 
-/// <summary>Every bad check entry, a name registered twice (configured or in code), or no check at all.</summary>
+/// <summary>Every bad check entry, a name registered twice (configured or in code), a bad <c>DependsOn</c>, or no check at all.</summary>
 internal sealed class ChecksOptionsValidator(CheckCatalog catalog, GateChecks gate, IOptions<HealthCheckServiceOptions> healthChecks)
     : IValidateOptions<ChecksOptions>
 {
@@ -20,6 +20,8 @@ internal sealed class ChecksOptionsValidator(CheckCatalog catalog, GateChecks ga
         {
             errors.Add($"{CheckCatalog.SectionPath}:{duplicate.Key}", "a health check with this name is registered more than once");
         }
+
+        CheckDependencies.Validate(catalog, gate, errors);
 
         if (gate.All.Count == 0 && catalog.Errors.Count == 0)
         {

@@ -8,4 +8,7 @@ internal sealed record GateCheck(HealthCheckRegistration Registration, CheckTier
     public string Name => Registration.Name;
 
     public IReadOnlyList<string> Tags { get; } = [.. Registration.Tags.Order(StringComparer.Ordinal)];
+
+    /// <summary>The checks this one depends on (configured <c>DependsOn</c>), by their registered names.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
 }

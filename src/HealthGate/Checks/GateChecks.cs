@@ -14,7 +14,9 @@ internal sealed class GateChecks
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
         var configuredTypes = catalog.Definitions.ToDictionary(d => d.Name, d => d.Type.Name, StringComparer.OrdinalIgnoreCase);
-        All = [.. options.Value.Registrations.Select(r => ToGateCheck(r, configuredTypes)).OfType<GateCheck>()];
+        var gated = options.Value.Registrations.Select(r => ToGateCheck(r, configuredTypes)).OfType<GateCheck>().ToList();
+        var dependsOn = CheckDependencies.Resolve(catalog, gated.Select(c => c.Name));
+        All = [.. gated.Select(c => dependsOn.TryGetValue(c.Name, out var names) ? c with { DependsOn = names } : c)];
     }
 
     public IReadOnlyList<GateCheck> All { get; }

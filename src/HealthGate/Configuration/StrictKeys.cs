@@ -28,6 +28,13 @@ internal static class StrictKeys
 
         if (ElementType(type) is { } element)
         {
+            // "Key": "a" where a list is expected would bind to an empty list (or its default) without a word.
+            if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
+            {
+                errors.Add(section.Path, "expects a list: use a JSON array");
+                return;
+            }
+
             foreach (var child in children)
             {
                 if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))

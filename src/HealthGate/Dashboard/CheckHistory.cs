@@ -29,7 +29,10 @@ internal sealed class CheckHistory
     public string? Record(CheckResult result, DateTimeOffset at, string source, string? mode = null, string? runId = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var entry = new CheckHistoryEntry(result.Status.ToString(), result.Reason, result.Description, result.DurationMs, at, source, mode, runId);
+        var entry = new CheckHistoryEntry(result.Status.ToString(), result.Reason, result.Description, result.DurationMs, at, source, mode, runId)
+        {
+            BlockedBy = result.BlockedBy,
+        };
         lock (_lock)
         {
             if (!_timelines.TryGetValue(result.Name, out var timeline))
@@ -60,7 +63,7 @@ internal sealed class CheckHistory
                 lock (_lock)
                 {
                     if (_timelines.TryGetValue(check.Name, out var timeline)
-                        && timeline.Add(new CheckHistoryEntry(check.Status.ToString(), check.Reason, check.Description, check.DurationMs, run.StartedAt, CheckHistoryEntry.Preflight, run.Mode, run.RunId)))
+                        && timeline.Add(new CheckHistoryEntry(check.Status.ToString(), check.Reason, check.Description, check.DurationMs, run.StartedAt, CheckHistoryEntry.Preflight, run.Mode, run.RunId) { BlockedBy = check.BlockedBy }))
                     {
                         seeded++;
                     }
@@ -93,8 +96,6 @@ internal sealed class CheckHistory
     {
         var latest = timeline.Latest;
         var (up, total) = timeline.Uptime.Count(now);
-
-        // DependsOn is not configurable yet, so nothing can be blocked: the fields are there for the page.
         return new CheckView(
             check.Name,
             check.Type,
@@ -105,8 +106,8 @@ internal sealed class CheckHistory
             latest?.DurationMs,
             latest?.At,
             latest?.Source,
-            [],
-            [],
+            check.DependsOn,
+            latest?.BlockedBy ?? [],
             total == 0 ? null : Math.Round((double)up / total, 4),
             total);
     }

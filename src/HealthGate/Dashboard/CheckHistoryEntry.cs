@@ -16,6 +16,9 @@ internal sealed record CheckHistoryEntry(
     public const string Readiness = "readiness";
     public const string Preflight = "preflight";
 
+    /// <summary>The Unhealthy root causes among the check's dependencies in that run.</summary>
+    public IReadOnlyList<string> BlockedBy { get; init; } = [];
+
     [JsonIgnore]
     public bool IsUp => Status != CheckStatuses.Unhealthy;
 }

@@ -33,8 +33,14 @@ internal static class PostgresSchema
             reason text NOT NULL,
             description text NOT NULL,
             data text NOT NULL,
+            depends_on text NOT NULL DEFAULT '[]',
+            blocked_by text NOT NULL DEFAULT '[]',
             PRIMARY KEY (run_id, ordinal))
         """,
+
+        // Columns added since the table first shipped: a store created before them gains them here.
+        "ALTER TABLE healthgate_run_checks ADD COLUMN IF NOT EXISTS depends_on text NOT NULL DEFAULT '[]'",
+        "ALTER TABLE healthgate_run_checks ADD COLUMN IF NOT EXISTS blocked_by text NOT NULL DEFAULT '[]'",
         """
         CREATE TABLE IF NOT EXISTS healthgate_op_log (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

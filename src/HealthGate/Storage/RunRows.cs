@@ -29,8 +29,8 @@ internal static class RunRows
     public static DbCommand InsertCheck(DbConnection connection, string runId, int ordinal, CheckResult check)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data) "
-            + "VALUES (@run_id, @ordinal, @name, @type, @tier, @status, @duration_ms, @reason, @description, @data)";
+        command.CommandText = "INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data, depends_on, blocked_by) "
+            + "VALUES (@run_id, @ordinal, @name, @type, @tier, @status, @duration_ms, @reason, @description, @data, @depends_on, @blocked_by)";
         Add(command, "@run_id", runId);
         Add(command, "@ordinal", ordinal);
         Add(command, "@name", check.Name);
@@ -41,13 +41,15 @@ internal static class RunRows
         Add(command, "@reason", check.Reason);
         Add(command, "@description", check.Description);
         Add(command, "@data", StoreValues.ToJson(check.Data));
+        Add(command, "@depends_on", StoreValues.ToJson(check.DependsOn));
+        Add(command, "@blocked_by", StoreValues.ToJson(check.BlockedBy));
         return command;
     }
 
     /// <summary>Runs matching <paramref name="filter"/>, newest first, at most <c>@limit</c>, each with its checks in order.</summary>
     public static string Select(string filter) =>
         $"SELECT r.run_id, r.mode, r.verdict, r.exit_code, r.started_at, r.expires_at, r.duration_ms, r.config_hash, "
-        + "c.name, c.type, c.tier, c.status, c.duration_ms, c.reason, c.description, c.data "
+        + "c.name, c.type, c.tier, c.status, c.duration_ms, c.reason, c.description, c.data, c.depends_on, c.blocked_by "
         + $"FROM (SELECT {RunColumns} FROM healthgate_runs {filter} ORDER BY started_at DESC, run_id DESC LIMIT @limit) r "
         + "LEFT JOIN healthgate_run_checks c ON c.run_id = r.run_id "
         + "ORDER BY r.started_at DESC, r.run_id DESC, c.ordinal";
@@ -96,7 +98,11 @@ internal static class RunRows
             reader.GetDouble(12),
             reader.GetString(13),
             reader.GetString(14),
-            data);
+            data)
+        {
+            DependsOn = StoreValues.FromJson<string[]>(reader.GetString(16)),
+            BlockedBy = StoreValues.FromJson<string[]>(reader.GetString(17)),
+        };
     }
 
     private static Verdict ParseVerdict(string token) =>

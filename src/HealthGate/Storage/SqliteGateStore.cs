@@ -59,6 +59,18 @@ internal sealed class SqliteGateStore : SqlGateStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+        {
+            await using var exists = Command(connection, "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", ("@table", table), ("@column", column));
+            exists.Transaction = transaction;
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await using var add = Command(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+                add.Transaction = transaction;
+                await add.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -3,6 +3,16 @@ namespace HealthGate.Storage;
 /// <summary>The SQLite schema, created idempotently at start. Timestamps are INTEGER Unix milliseconds (UTC).</summary>
 internal static class SqliteSchema
 {
+    /// <summary>
+    /// Columns added since their table first shipped, added to a store created before them (SQLite has no
+    /// <c>ADD COLUMN IF NOT EXISTS</c>, so the store looks first). New stores have them from <see cref="Statements"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("healthgate_run_checks", "depends_on", "TEXT NOT NULL DEFAULT '[]'"),
+        ("healthgate_run_checks", "blocked_by", "TEXT NOT NULL DEFAULT '[]'"),
+    ];
+
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
@@ -30,6 +40,8 @@ internal static class SqliteSchema
             reason TEXT NOT NULL,
             description TEXT NOT NULL,
             data TEXT NOT NULL,
+            depends_on TEXT NOT NULL DEFAULT '[]',
+            blocked_by TEXT NOT NULL DEFAULT '[]',
             PRIMARY KEY (run_id, ordinal))
         """,
         """

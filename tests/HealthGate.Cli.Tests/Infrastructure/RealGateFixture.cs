@@ -1,12 +1,15 @@
 namespace HealthGate.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// One service per test class, in-process on a real loopback port, with an http check per tier pointing at a stand-in:
+/// One service per test class, in-process on a real loopback port, with an http check per tier pointing at a stand-in
+/// (execution-ready depends on core):
 /// a test picks the verdict by setting what each tier's path answers. Tests of a class run one after another, so they
 /// never race on the paths.
 /// </summary>
 public sealed class RealGateFixture : IAsyncLifetime
 {
+    private static readonly string[] ExecutionDependsOn = ["core"];
+
     private HealthGateApplication? _gate;
     private string? _url;
 
@@ -28,7 +31,7 @@ public sealed class RealGateFixture : IAsyncLifetime
         Answer(200, 200, 200);
         _gate = HealthGateApplication.With([
             .. Settings.Check("core", "http", "P0", ("Url", StandIn.Url("/p0"))),
-            .. Settings.Check("execution-ready", "http", "P1", ("Url", StandIn.Url("/p1"))),
+            .. Settings.Check("execution-ready", "http", "P1", ("Url", StandIn.Url("/p1")), ("DependsOn", ExecutionDependsOn)),
             .. Settings.Check("reports-disk", "http", "P2", ("Url", StandIn.Url("/p2"))),
             ("Modes:paper:Tiers:0", "P0"),
             ("Modes:live:Tiers:0", "P0"),

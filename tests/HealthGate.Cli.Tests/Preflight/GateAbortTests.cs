@@ -60,6 +60,22 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
         AssertOneLineAbort(result, "without a valid verdict and exit code");
     }
 
+    [Theory]
+    [InlineData("\"core\"")]
+    [InlineData("[1]")]
+    [InlineData("[\"\"]")]
+    public async Task ABlockedByThatIsNotAListOfCheckNamesAbortsWith1(string blockedBy)
+    {
+        var body = CannedPreflight.Pass(DateTimeOffset.UtcNow).Replace("\"data\":{}", $"\"data\":{{}},\"blockedBy\":{blockedBy}", StringComparison.Ordinal);
+        Assert.Contains("blockedBy", body, StringComparison.Ordinal);
+        _gate.AnswerPreflight(body);
+
+        var result = await RunAsync(_gate.Url);
+
+        Assert.Equal(1, result.ExitCode);
+        AssertOneLineAbort(result, "the gate answered check 'core' with a 'blockedBy' that is not a list of check names");
+    }
+
     [Fact]
     public async Task ExpiredVerdictAbortsWith1()
     {

@@ -141,6 +141,22 @@ public sealed class PreflightExitCodeTests(RealGateFixture gate) : IClassFixture
         Assert.Matches(@"\| execution-ready \| P1 \| http \| FAIL \| [\d.]+ ms \| unexpected_status \|", report);
     }
 
+    [Fact]
+    public async Task ACheckBlockedByAFailedDependencyShowsItsRootCauseAndTheExitCodeStaysTheVerdicts()
+    {
+        gate.Answer(p0: 500, p1: 500, p2: 200);
+
+        var result = await RunAsync("live");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"│ execution-ready\s+│ P1\s+│ FAIL \(blocked by core\)\s+│", result.Out);
+        Assert.Matches(@"│ core\s+│ P0\s+│ FAIL\s+│", result.Out);
+        Assert.Contains("P0 FAILURE — LAUNCH ABORTED", result.Out, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(Assert.Single(_reports.Reports()));
+        Assert.Matches(@"\| execution-ready \| P1 \| http \| FAIL \(blocked by core\) \| [\d.]+ ms \| unexpected_status \|", report);
+        Assert.True(report.IndexOf("| core |", StringComparison.Ordinal) < report.IndexOf("| execution-ready |", StringComparison.Ordinal), "the root cause comes first");
+    }
+
     private Task<CliResult> RunAsync(string mode, params string[] extra) =>
         new CliRun().RunAsync(["preflight", "--mode", mode, "--url", gate.Url, "--report-dir", _reports.Path, "--timeout", "20", .. extra]);
 }

@@ -96,7 +96,15 @@ public sealed class ConfigurationTests
     /// Resolves the validated options from the service's own registrations, as start-up does. (The in-process host
     /// cannot be used here: the service reports a bad configuration and exits, which is what the process tests check.)
     /// </summary>
-    private static List<string> StartupFailures(IEnumerable<(string Key, object? Value)> settings, Action<IServiceCollection>? extra = null)
+    internal static List<string> StartupFailures(IEnumerable<(string Key, object? Value)> settings, Action<IServiceCollection>? extra = null)
+    {
+        var failures = Failures(settings, extra);
+        Assert.NotEmpty(failures);
+        return failures;
+    }
+
+    /// <summary>The start-up validation's failures; empty when the configuration is accepted.</summary>
+    internal static List<string> Failures(IEnumerable<(string Key, object? Value)> settings, Action<IServiceCollection>? extra = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(HealthGateApplication.Flatten(settings)).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
@@ -104,9 +112,22 @@ public sealed class ConfigurationTests
             .AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateStorage().AddHealthGateOverrides();
         extra?.Invoke(services);
         using var provider = services.BuildServiceProvider();
-        var exception = Assert.ThrowsAny<Exception>(provider.ValidateHealthGateConfiguration);
-        var all = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
-        return [.. all.OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
+        try
+        {
+            provider.ValidateHealthGateConfiguration();
+            return [];
+        }
+        catch (Exception exception)
+        {
+            var all = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+            List<string> failures = [.. all.OfType<OptionsValidationException>().SelectMany(e => e.Failures)];
+            if (failures.Count == 0)
+            {
+                throw;
+            }
+
+            return failures;
+        }
     }
 
     private static async Task<(int ExitCode, string Output)> RunServiceAsync(string configFile)

@@ -21,6 +21,26 @@ public sealed class RunReportTests
     }
 
     [Fact]
+    public void RootCausesComeFirstAndEachBlockedCheckSaysWhatBlocksIt()
+    {
+        var run = TestRuns.Run(
+            "live",
+            DateTimeOffset.UnixEpoch,
+            TestRuns.Check("api", CheckTier.P0, HealthStatus.Unhealthy, "unexpected_status") with { DependsOn = ["zeta-db"], BlockedBy = ["zeta-db"] },
+            TestRuns.Check("execution", CheckTier.P1, HealthStatus.Unhealthy, "unreachable") with { DependsOn = ["api"], BlockedBy = ["zeta-db"] },
+            TestRuns.Check("disk", CheckTier.P2, HealthStatus.Healthy),
+            TestRuns.Check("zeta-db", CheckTier.P1, HealthStatus.Unhealthy, "unreachable"));
+
+        var report = RunReport.Markdown(run);
+
+        var rows = report.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1).Select(l => l.Split('|')[1].Trim());
+        Assert.Equal(["zeta-db", "disk", "api", "execution"], rows);
+        Assert.Contains("- **Root cause:** zeta-db (blocks api, execution)\n", report, StringComparison.Ordinal);
+        Assert.Contains("| api | P0 | http | Unhealthy (blocked by zeta-db) |", report, StringComparison.Ordinal);
+        Assert.Contains("P0_FAIL", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChecksAreListedByTierThenName()
     {
         var run = TestRuns.Run(

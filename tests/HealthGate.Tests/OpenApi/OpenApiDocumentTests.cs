@@ -58,10 +58,31 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("string", run.GetProperty("startedAt").GetProperty("type").GetString());
         Assert.Equal(["PASS", "P0_FAIL", "P1_FAIL", "P2_WARN"], schemas.GetProperty("Verdict").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         var check = schemas.GetProperty("CheckResult").GetProperty("properties");
-        foreach (var field in new[] { "name", "type", "tier", "status", "durationMs", "reason", "description", "data" })
+        foreach (var field in new[] { "name", "type", "tier", "status", "durationMs", "reason", "description", "data", "dependsOn", "blockedBy" })
         {
             Assert.True(check.TryGetProperty(field, out _), $"CheckResult.{field} is not described");
         }
+    }
+
+    [Fact]
+    public async Task DependenciesAndBlockersAreDescribedAsListsOfNamesOnRunsAndOnTheChecksView()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var schemas = (await GetDocumentAsync(client)).GetProperty("components").GetProperty("schemas");
+
+        foreach (var schema in new[] { "CheckResult", "CheckView" })
+        {
+            foreach (var field in new[] { "dependsOn", "blockedBy" })
+            {
+                var property = schemas.GetProperty(schema).GetProperty("properties").GetProperty(field);
+                Assert.Equal("array", property.GetProperty("type").GetString());
+                Assert.Equal("string", property.GetProperty("items").GetProperty("type").GetString());
+            }
+        }
+
+        Assert.True(schemas.GetProperty("CheckHistoryEntry").GetProperty("properties").TryGetProperty("blockedBy", out _), "CheckHistoryEntry.blockedBy is not described");
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
         Assert.True(json.GetProperty("durationMs").GetDouble() > 0);
         Assert.Equal(1, json.GetProperty("summary").GetProperty("total").GetInt32());
         var check = json.GetProperty("checks")[0];
-        foreach (var field in new[] { "name", "type", "tier", "status", "durationMs", "reason", "description", "data" })
+        foreach (var field in new[] { "name", "type", "tier", "status", "durationMs", "reason", "description", "data", "dependsOn", "blockedBy" })
         {
             Assert.True(check.TryGetProperty(field, out _), $"check field '{field}' missing");
         }

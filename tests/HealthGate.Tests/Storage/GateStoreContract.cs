@@ -41,6 +41,54 @@ public abstract class GateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DependenciesAndBlockersReadBackAsTheyWereRun()
+    {
+        var run = Run(
+            "live",
+            Now,
+            Check("postgres", CheckTier.P0, HealthStatus.Unhealthy, "unreachable"),
+            Check("api", CheckTier.P1, HealthStatus.Unhealthy, "unexpected_status") with { DependsOn = ["postgres", "redis"], BlockedBy = ["postgres"] });
+
+        await Store.SaveRunAsync(run, CancellationToken.None);
+        var read = await Store.FindRunAsync(run.RunId, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(ToJson(run), ToJson(read));
+        Assert.Equal(["postgres", "redis"], read.Checks[1].DependsOn);
+        Assert.Equal(["postgres"], read.Checks[1].BlockedBy);
+        Assert.Empty(read.Checks[0].BlockedBy);
+    }
+
+    [Fact]
+    public async Task AStoreFromBeforeDependenciesGainsTheirColumnsAndItsRunsReadBackWithNone()
+    {
+        var before = Run("live", Now, Check("core", CheckTier.P0, HealthStatus.Healthy) with { DependsOn = ["x"] });
+        await Store.SaveRunAsync(before, CancellationToken.None);
+        await ExecuteAsync("ALTER TABLE healthgate_run_checks DROP COLUMN depends_on");
+        await ExecuteAsync("ALTER TABLE healthgate_run_checks DROP COLUMN blocked_by");
+
+        var upgraded = CreateStore();
+        try
+        {
+            await upgraded.EnsureSchemaAsync(CancellationToken.None);
+            var after = Run("live", Now.AddMinutes(1), Check("core", CheckTier.P0, HealthStatus.Unhealthy, "unreachable"), Check("feed", CheckTier.P1, HealthStatus.Unhealthy) with { DependsOn = ["core"], BlockedBy = ["core"] });
+            await upgraded.SaveRunAsync(after, CancellationToken.None);
+
+            var old = await upgraded.FindRunAsync(before.RunId, CancellationToken.None);
+            var fresh = await upgraded.FindRunAsync(after.RunId, CancellationToken.None);
+            Assert.Empty(Assert.Single(old!.Checks).DependsOn);
+            Assert.Equal(["core"], fresh!.Checks[1].BlockedBy);
+        }
+        finally
+        {
+            if (upgraded is IAsyncDisposable d)
+            {
+                await d.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task RunWithoutChecksReadsBack()
     {
         var run = Run("paper", Now);

@@ -165,18 +165,24 @@
     return `${(check.uptime24h * 100).toFixed(1)} % of ${check.results24h}`;
   }
 
+  function isBlocked(check) {
+    return Array.isArray(check.blockedBy) && check.blockedBy.length > 0;
+  }
+
   function renderChecks(checks, histories) {
+    // Worst status first; within it the root causes before the checks they block, then by tier and name.
     const rows = checks
       .map((check, i) => ({ check, history: histories[i] }))
       .sort((a, b) => (STATUS_RANK[a.check.status] ?? 2) - (STATUS_RANK[b.check.status] ?? 2)
+        || Number(isBlocked(a.check)) - Number(isBlocked(b.check))
         || (TIER_RANK[a.check.tier] ?? 9) - (TIER_RANK[b.check.tier] ?? 9)
         || a.check.name.localeCompare(b.check.name))
       .map(({ check, history }) => {
         const status = cell('Status', statusBadge(check.status));
-        if (check.blockedBy && check.blockedBy.length > 0) {
+        if (isBlocked(check)) {
           status.append(el('span', { cls: 'blocked', text: `blocked by ${check.blockedBy.join(', ')}` }));
         }
-        return el('tr', { attrs: { 'data-check': check.name, 'data-status': check.status } },
+        return el('tr', { attrs: { 'data-check': check.name, 'data-status': check.status, 'data-blocked-by': isBlocked(check) ? check.blockedBy.join(' ') : null } },
           el('th', { text: check.name, attrs: { scope: 'row', 'data-label': 'Check' } }),
           cell('Tier', check.tier),
           cell('Type', check.type),
