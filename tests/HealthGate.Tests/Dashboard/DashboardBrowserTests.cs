@@ -15,6 +15,8 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
 
     private static readonly string[] MarkupApprovers = ["<b>approver</b>"];
 
+    private static readonly string[] BackendDependsOnRisk = ["risk"];
+
     private ChromiumFixture Chromium => dependencies.Chromium;
 
     [Fact]
@@ -71,6 +73,31 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
         await desk.Service.Client.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
         await Expect(page.Locator("#banner-paper .banner-verdict")).ToHaveTextAsync("NO-GO", new() { Timeout = ChangeTimeoutMs });
         await ScreenshotAsync(page, "failing.png");
+    }
+
+    [Fact]
+    public async Task ARootCauseIsListedBeforeTheCheckItBlocksWhichSaysBlockedByIt()
+    {
+        await using var desk = await DashboardDesk.StartAsync(dependencies.StandIn, dependencies.Redis, BackendDependsOnRisk);
+        var page = await Chromium.OpenAsync(desk.UiUrl);
+        var backend = page.Locator("#checks tbody tr[data-check='backend-api']");
+        await Expect(backend).ToHaveAttributeAsync("data-status", "Healthy", new() { Timeout = ChangeTimeoutMs });
+        await Expect(backend.Locator(".blocked")).ToHaveCountAsync(0);
+
+        desk.SetRiskLevel("CRITICAL");
+        desk.StandIn.Respond(desk.ApiPath, 500, "backend down", "text/plain");
+
+        await Expect(backend).ToHaveAttributeAsync("data-status", "Unhealthy", new() { Timeout = ChangeTimeoutMs });
+        await Expect(backend.Locator("td[data-label='Status'] .blocked")).ToHaveTextAsync("blocked by risk", new() { Timeout = ChangeTimeoutMs });
+        await Expect(backend).ToHaveAttributeAsync("data-blocked-by", "risk");
+
+        // By tier alone the P0 backend-api would lead; the P1 risk check is its root cause, so it comes first.
+        var rows = page.Locator("#checks tbody tr[data-check]");
+        await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-check", "risk");
+        await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-status", "Unhealthy");
+        await Expect(rows.Nth(0).Locator(".blocked")).ToHaveCountAsync(0);
+        await Expect(rows.Nth(1)).ToHaveAttributeAsync("data-check", "backend-api");
+        await ScreenshotAsync(page, "blocked.png");
     }
 
     [Fact]

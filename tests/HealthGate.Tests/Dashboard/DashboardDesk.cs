@@ -38,7 +38,8 @@ public sealed class DashboardDesk : IAsyncDisposable
 
     public string UiUrl => Service.BaseUrl + "/ui";
 
-    public static async Task<DashboardDesk> StartAsync(HttpStandIn standIn, RedisServer redis)
+    /// <summary>Starts the desk; <paramref name="backendDependsOn"/> is the <c>DependsOn</c> of backend-api (none by default).</summary>
+    public static async Task<DashboardDesk> StartAsync(HttpStandIn standIn, RedisServer redis, string[]? backendDependsOn = null)
     {
         ArgumentNullException.ThrowIfNull(standIn);
         ArgumentNullException.ThrowIfNull(redis);
@@ -55,7 +56,7 @@ public sealed class DashboardDesk : IAsyncDisposable
                 {
                     ["baseline-disk"] = TempDirectory.BaselineCheck,
                     ["redis"] = new { Type = "redis", Tier = "P0", ConnectionString = redis.ConnectionString },
-                    ["backend-api"] = new { Type = "http", Tier = "P0", Url = standIn.Url(paths.Api) },
+                    ["backend-api"] = new { Type = "http", Tier = "P0", Url = standIn.Url(paths.Api), DependsOn = backendDependsOn ?? [] },
                     ["risk"] = new { Type = "risk", Tier = "P1", Url = standIn.Url(paths.Risk) },
                     ["reports-disk"] = new { Type = "disk", Tier = "P2", Path = directory.Path, MinFreeMb = 1 },
                 },
@@ -83,6 +84,9 @@ public sealed class DashboardDesk : IAsyncDisposable
         await Service.DisposeAsync();
         _directory.Dispose();
     }
+
+    /// <summary>What the risk check's target says from now on (NORMAL is Healthy, CRITICAL Unhealthy).</summary>
+    public void SetRiskLevel(string level) => RespondRisk(StandIn, RiskPath, level);
 
     private static void RespondRisk(HttpStandIn standIn, string path, string level) =>
         standIn.Respond(path, 200, System.Text.Json.JsonSerializer.Serialize(new { global_risk = new { level }, ess = new { active = false } }));

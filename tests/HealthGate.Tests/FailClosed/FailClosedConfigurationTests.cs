@@ -11,6 +11,8 @@ public sealed class FailClosedConfigurationTests
 {
     private static readonly string Disk = $$"""{ "Type": "disk", "Tier": "P0", "Path": {{System.Text.Json.JsonSerializer.Serialize(Path.GetTempPath())}}, "MinFreeMb": 1 }""";
 
+    private static string DiskOn(params string[] names) => $$"""{{Disk[..^2]}}, "DependsOn": {{System.Text.Json.JsonSerializer.Serialize(names)}} }""";
+
     private static string Risk(string extra = "") => $$"""{ "Type": "risk", "Tier": "P0", "Url": "http://127.0.0.1:9/risk"{{extra}} }""";
 
     private static readonly Dictionary<string, (string Json, string Key)> Rows = new()
@@ -37,6 +39,11 @@ public sealed class FailClosedConfigurationTests
         ["6/duplicated-check-in-other-case"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "DISK": {{Disk}} } } }""", "HealthGate:Checks:DISK"),
         ["6/time-samples-out-of-range"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "x": { "Type": "exchange", "Tier": "P1", "PingUrl": "http://127.0.0.1:9/", "TimeUrl": "http://127.0.0.1:9/t", "TimeSamples": 9 } } } }""", "HealthGate:Checks:x:TimeSamples:"),
         ["6/nested-unknown-key-in-check"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Tags": { "team": "x" } } } } }""", "HealthGate:Checks:disk:Tags:team: expects a list"),
+        ["6/depends-on-unknown"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "api": {{DiskOn("dsk")}} } } }""", "HealthGate:Checks:api:DependsOn: unknown check 'dsk'"),
+        ["6/depends-on-itself"] = ($$"""{ "HealthGate": { "Checks": { "api": {{DiskOn("api")}} } } }""", "HealthGate:Checks:api:DependsOn: 'api' is the check itself"),
+        ["6/depends-on-cycle-of-three"] = ($$"""{ "HealthGate": { "Checks": { "a": {{DiskOn("b")}}, "b": {{DiskOn("c")}}, "c": {{DiskOn("a")}} } } }""", "HealthGate:Checks:a:DependsOn: forms a cycle: a -> b -> c -> a"),
+        ["6/depends-on-listed-twice"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "api": {{DiskOn("disk", "DISK")}} } } }""", "HealthGate:Checks:api:DependsOn: 'DISK' is listed more than once"),
+        ["6/depends-on-disabled"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Enabled": false }, "api": {{DiskOn("disk")}} } } }""", "HealthGate:Checks:api:DependsOn: 'disk' is disabled"),
         ["9/postgres-store-unreachable"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Storage": { "Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port={{FreePort.Next()}};Username=gate;Password=Very-Secret-77;Timeout=2" } } }""", "HealthGate:Storage: cannot prepare the postgres store"),
     };
 
