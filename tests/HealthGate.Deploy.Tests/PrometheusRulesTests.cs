@@ -46,6 +46,18 @@ public sealed partial class PrometheusRulesTests
     }
 
     [Fact]
+    public void EveryAlertIsInTheDeploymentDocsAlertTable()
+    {
+        var rows = File.ReadAllLines(RepoRoot.File("docs/deployment.md"))
+            .Select(l => AlertRow().Match(l))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["alert"].Value)
+            .ToList();
+
+        Assert.Equal(AlertNames().Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EveryRuleTestLoadsTheRulesFile()
     {
         foreach (var file in RuleTestFiles())
@@ -149,6 +161,9 @@ public sealed partial class PrometheusRulesTests
         Assert.Equal("/metrics", (string?)job!["metrics_path"] ?? "/metrics");
         Assert.Contains("alerts.yml", root["rule_files"]!.AsArray().Select(f => (string?)f));
     }
+
+    [GeneratedRegex(@"^\| `(?<alert>HealthGate\w+)` \|")]
+    private static partial Regex AlertRow();
 
     [GeneratedRegex(@"\$labels\.(?<label>\w+)")]
     private static partial Regex AnnotationLabel();
