@@ -42,6 +42,21 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public void TheConfigFileTheGateIsStartedWithIsTheSampleDeskMountedReadOnly()
+    {
+        var command = _compose.Service("healthgate")["command"]!.AsArray().Select(a => (string)a!).ToList();
+        var at = command.IndexOf("--config");
+        Assert.True(at >= 0 && at + 1 < command.Count, $"the gate is not started with --config: {string.Join(' ', command)}");
+
+        // A typo in the argument or the mount target leaves the gate without its desk, and it refuses to start.
+        var mount = Assert.Single(_compose.Mounts("healthgate"), m => m.Target == command[at + 1]);
+        Assert.True(mount.IsBind);
+        Assert.Equal(Path.GetFullPath(RepoRoot.File("samples/desk.json")), Path.GetFullPath(RepoRoot.File(mount.Source)));
+        Assert.EndsWith(":ro", Assert.Single(_compose.Service("healthgate")["volumes"]!.AsArray(), v => ((string)v!).Contains(mount.Target, StringComparison.Ordinal))!.ToString(), StringComparison.Ordinal);
+        Assert.Null(_compose.Service("healthgate")["entrypoint"]);
+    }
+
+    [Fact]
     public void GateWaitsForHealthyPostgresAndRedis()
     {
         var dependsOn = _compose.Service("healthgate")["depends_on"]!;

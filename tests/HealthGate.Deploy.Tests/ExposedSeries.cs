@@ -37,6 +37,10 @@ internal static class ExposedSeries
         ["tier"] = ["P0", "P1", "P2"],
         ["verdict"] = ["PASS", "P0_FAIL", "P1_FAIL", "P2_WARN"],
         ["kind"] = ["force_start", "skip_health_check"],
+
+        // The check types of DESIGN.md: the eight, the trading-venue ones and the monitoring ones.
+        ["type"] = ["postgres", "redis", "http", "risk", "exchange", "prometheus", "scenarios", "disk",
+            "venue", "clock", "session", "rabbitmq", "nats", "alerting", "dashboard"],
     };
 
     /// <summary>Every way the selector departs from the exposed series, as readable messages; empty when it names one.</summary>
@@ -55,10 +59,46 @@ internal static class ExposedSeries
             {
                 yield return $"'{selector.Metric}' has no label '{matcher.Label}' (it has: {string.Join(", ", own.Concat(TargetLabels))})";
             }
-            else if (matcher.Operator == "=" && !matcher.Value.Contains('$', StringComparison.Ordinal) && FixedValues.TryGetValue(matcher.Label, out var values) && !values.Contains(matcher.Value))
+            else if (FixedValues.TryGetValue(matcher.Label, out var values) && !matcher.Value.Contains('$', StringComparison.Ordinal))
             {
-                yield return $"'{selector.Metric}{{{matcher.Label}=\"{matcher.Value}\"}}': '{matcher.Value}' is not one of {string.Join(", ", values)}";
+                foreach (var value in Literals(matcher).Where(v => !values.Contains(v)))
+                {
+                    yield return $"'{selector.Metric}{{{matcher.Label}{matcher.Operator}\"{matcher.Value}\"}}': '{value}' is not one of {string.Join(", ", values)}";
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Labels an expression groups by or a legend/annotation shows that its series do not carry, as messages.
+    /// A grouping label must be a label of a selected series; a shown label must survive the by (...) lists
+    /// (when there are any) or be a label of a selected series, else Grafana or Alertmanager shows nothing for it.
+    /// </summary>
+    public static IEnumerable<string> LabelProblems(string expression, IEnumerable<string> shown, IEnumerable<string>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var available = PromQl.Selectors(expression)
+            .SelectMany(s => Labels.TryGetValue(s.Metric, out var own) ? own : [])
+            .Concat(TargetLabels)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var label in PromQl.GroupingLabels(expression).Where(l => !available.Contains(l)))
+        {
+            yield return $"groups by '{label}', which none of its series has";
+        }
+
+        var by = PromQl.ByLabels(expression);
+        var kept = (by.Count > 0 ? by.ToHashSet(StringComparer.Ordinal) : available).Concat(extra ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var label in shown.Where(l => !kept.Contains(l)))
+        {
+            yield return $"shows label '{label}', which its result does not carry (it has: {string.Join(", ", kept.Order(StringComparer.Ordinal))})";
+        }
+    }
+
+    /// <summary>The values an equality matcher or a regex of plain alternatives (a|b|c) names; other regexes name none.</summary>
+    private static string[] Literals(PromQl.Matcher matcher) => matcher.Operator switch
+    {
+        "=" or "!=" => [matcher.Value],
+        "=~" or "!~" when matcher.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '|') => matcher.Value.Split('|'),
+        _ => [],
+    };
 }

@@ -16,7 +16,8 @@ internal sealed partial class GrafanaDashboard
         ["__range"] = "6h",
     };
 
-    internal sealed record Query(string Panel, string Expression);
+    /// <summary>A query; <paramref name="Legend"/> is its legend, or for a label_values variable the label it reads, as <c>{{label}}</c>.</summary>
+    internal sealed record Query(string Panel, string Expression, string? Legend = null);
 
     private GrafanaDashboard(JsonNode root) => Root = root;
 
@@ -31,8 +32,8 @@ internal sealed partial class GrafanaDashboard
     /// <summary>Every PromQL expression: panel targets and the metric part of query variables.</summary>
     public IReadOnlyList<Query> Queries =>
         [
-            .. Panels.SelectMany(p => (p["targets"]?.AsArray() ?? []).Select(t => new Query((string)p["title"]!, (string)t!["expr"]!))),
-            .. Variables.Where(v => (string?)v["type"] == "query").Select(v => new Query($"${v["name"]}", VariableExpression(v))),
+            .. Panels.SelectMany(p => (p["targets"]?.AsArray() ?? []).Select(t => new Query((string)p["title"]!, (string)t!["expr"]!, (string?)t["legendFormat"]))),
+            .. Variables.Where(v => (string?)v["type"] == "query").Select(v => new Query($"${v["name"]}", VariableExpression(v), VariableLabel(v))),
         ];
 
     public static GrafanaDashboard Load() => new(JsonNode.Parse(System.IO.File.ReadAllText(RepoRoot.File(File)))!);
@@ -47,6 +48,10 @@ internal sealed partial class GrafanaDashboard
                 : throw new InvalidDataException($"variable ${name} is neither a Grafana built-in nor a sample value");
         });
 
+    /// <summary>The labels a legend such as <c>{{instance}} gen{{generation}}</c> shows.</summary>
+    public static IEnumerable<string> LegendLabels(string? legend) =>
+        legend is null ? [] : LegendLabelPattern().Matches(legend).Select(m => m.Groups["label"].Value);
+
     public static IEnumerable<string> VariablesIn(string expression) =>
         VariablePattern().Matches(expression).Select(m => m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["plain"].Value);
 
@@ -57,10 +62,20 @@ internal sealed partial class GrafanaDashboard
         return call.Success ? call.Groups["metric"].Value : query;
     }
 
+    private static string? VariableLabel(JsonNode variable)
+    {
+        var query = variable["query"] is JsonObject o ? (string)o["query"]! : (string)variable["query"]!;
+        var call = LabelValuesPattern().Match(query);
+        return call.Success && call.Groups["metric"].Success ? $"{{{{{call.Groups["label"].Value}}}}}" : null;
+    }
+
+    [GeneratedRegex(@"\{\{\s*(?<label>\w+)\s*\}\}")]
+    private static partial Regex LegendLabelPattern();
+
     [GeneratedRegex(@"\$\{(?<braced>\w+)(?::[^}]*)?\}|\$(?<plain>\w+)")]
     private static partial Regex VariablePattern();
 
     // label_values(metric, label) reads the label of a series; label_values(label) names no series.
-    [GeneratedRegex(@"^\s*label_values\((?:(?<metric>.+),)?\s*\w+\s*\)\s*$")]
+    [GeneratedRegex(@"^\s*label_values\((?:(?<metric>.+),)?\s*(?<label>\w+)\s*\)\s*$")]
     private static partial Regex LabelValuesPattern();
 }

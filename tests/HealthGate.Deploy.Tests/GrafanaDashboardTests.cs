@@ -20,6 +20,32 @@ public sealed class GrafanaDashboardTests
     }
 
     [Fact]
+    public void EveryGroupingAndLegendLabelIsOneTheQueriedSeriesCarry()
+    {
+        var problems = _dashboard.Queries
+            .SelectMany(q => ExposedSeries.LabelProblems(q.Expression, GrafanaDashboard.LegendLabels(q.Legend)).Select(p => $"{q.Panel}: {p}"))
+            .ToList();
+
+        Assert.Empty(problems);
+        Assert.Contains(_dashboard.Queries, q => q.Legend == "{{mode}}" && q.Panel == "$mode");
+    }
+
+    [Fact]
+    public void TheVenueClockBrokerAndMonitoringCheckTypesHavePanels()
+    {
+        var types = _dashboard.Queries
+            .SelectMany(q => PromQl.Selectors(q.Expression))
+            .Where(s => s.Metric == "healthgate_check_status")
+            .SelectMany(s => s.Matchers.Where(m => m.Label == "type" && m.Operator is "=" or "=~").SelectMany(m => m.Value.Split('|')))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(new HashSet<string>(["venue", "session", "clock", "rabbitmq", "nats", "alerting", "dashboard"], StringComparer.Ordinal), types);
+        // Each replica has its own host clock: its panel must not fold replicas together.
+        var clock = Assert.Single(_dashboard.Queries, q => q.Expression.Contains("type=\"clock\"", StringComparison.Ordinal));
+        Assert.Contains("instance", PromQl.ByLabels(clock.Expression));
+    }
+
+    [Fact]
     public void EveryDashboardQueryNamesAtLeastOneSeries()
     {
         var empty = _dashboard.Queries.Where(q => PromQl.Selectors(q.Expression).Count == 0).Select(q => $"{q.Panel}: {q.Expression}");

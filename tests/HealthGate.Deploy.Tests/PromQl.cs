@@ -28,8 +28,30 @@ internal static class PromQl
 
     public static IReadOnlyList<Selector> Selectors(string expression)
     {
-        ArgumentNullException.ThrowIfNull(expression);
         var selectors = new List<Selector>();
+        Scan(expression, selectors, []);
+        return selectors;
+    }
+
+    /// <summary>The label names of the expression's by, without, on, ignoring, group_left and group_right lists.</summary>
+    public static IReadOnlyList<string> GroupingLabels(string expression)
+    {
+        var labels = new List<string>();
+        Scan(expression, [], labels);
+        return labels;
+    }
+
+    /// <summary>The label names of its by (...) lists only: the labels an aggregation keeps.</summary>
+    public static IReadOnlyList<string> ByLabels(string expression)
+    {
+        var labels = new List<string>();
+        Scan(expression, [], labels, only: "by");
+        return labels;
+    }
+
+    private static void Scan(string expression, List<Selector> selectors, List<string> groupingLabels, string? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
         var text = expression;
         var i = 0;
         while (i < text.Length)
@@ -69,18 +91,16 @@ internal static class PromQl
             }
             else if (IsNameStart(c))
             {
-                ReadName(text, ref i, selectors);
+                ReadName(text, ref i, selectors, groupingLabels, only);
             }
             else
             {
                 i++;
             }
         }
-
-        return selectors;
     }
 
-    private static void ReadName(string text, ref int i, List<Selector> selectors)
+    private static void ReadName(string text, ref int i, List<Selector> selectors, List<string> groupingLabels, string? only)
     {
         var start = i;
         while (i < text.Length && IsNamePart(text[i]))
@@ -100,8 +120,13 @@ internal static class PromQl
         {
             if (following == '(')
             {
+                var open = next;
                 i = next;
                 SkipPast(text, ref i, ')');
+                if (only is null || string.Equals(word, only, StringComparison.OrdinalIgnoreCase))
+                {
+                    groupingLabels.AddRange(text[(open + 1)..(i - 1)].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                }
             }
 
             return;

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace HealthGate.Deploy.Tests;
 
 /// <summary>deploy/prometheus: the rules and scrape configs pass promtool, and every alert has unit tests both ways.</summary>
-public sealed class PrometheusRulesTests
+public sealed partial class PrometheusRulesTests
 {
     private const string Alerts = "deploy/prometheus/alerts.yml";
 
@@ -45,6 +46,18 @@ public sealed class PrometheusRulesTests
     }
 
     [Fact]
+    public void EveryAlertIsInTheDeploymentDocsAlertTable()
+    {
+        var rows = File.ReadAllLines(RepoRoot.File("docs/deployment.md"))
+            .Select(l => AlertRow().Match(l))
+            .Where(m => m.Success)
+            .Select(m => m.Groups["alert"].Value)
+            .ToList();
+
+        Assert.Equal(AlertNames().Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EveryRuleTestLoadsTheRulesFile()
     {
         foreach (var file in RuleTestFiles())
@@ -66,6 +79,37 @@ public sealed class PrometheusRulesTests
             .ToList();
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void EveryGroupingAndAnnotationLabelIsOneTheSelectedSeriesCarry()
+    {
+        var rules = Yaml.Load(RepoRoot.File(Alerts))["groups"]!.AsArray().SelectMany(g => g!["rules"]!.AsArray()).ToList();
+
+        var problems = rules.SelectMany(r =>
+        {
+            var shown = (r!["annotations"]?.AsObject() ?? []).SelectMany(a => AnnotationLabel().Matches((string)a.Value!).Select(m => m.Groups["label"].Value));
+            var own = (r["labels"]?.AsObject() ?? []).Select(l => l.Key);
+            return ExposedSeries.LabelProblems((string)r["expr"]!, shown, own).Select(p => $"{r["alert"] ?? r["record"]}: {p}");
+        }).ToList();
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("HealthGateVenueNotOpen", "venue")]
+    [InlineData("HealthGateHostClockUnsynchronised", "clock")]
+    [InlineData("HealthGateMessageBrokerUnhealthy", "rabbitmq")]
+    [InlineData("HealthGateMessageBrokerUnhealthy", "nats")]
+    [InlineData("HealthGateMonitoringIncomplete", "alerting")]
+    [InlineData("HealthGateMonitoringIncomplete", "dashboard")]
+    public void TheCheckTypeAlertsSelectTheirTypeOfCheckStatus(string alert, string type)
+    {
+        var rule = Yaml.Load(RepoRoot.File(Alerts))["groups"]!.AsArray().SelectMany(g => g!["rules"]!.AsArray()).Single(r => (string?)r!["alert"] == alert)!;
+
+        var selector = Assert.Single(PromQl.Selectors((string)rule["expr"]!));
+        Assert.Equal("healthgate_check_status", selector.Metric);
+        Assert.Contains(selector.Matchers, m => m.Label == "type" && m.Value.Split('|').Contains(type));
     }
 
     [Theory]
@@ -117,6 +161,12 @@ public sealed class PrometheusRulesTests
         Assert.Equal("/metrics", (string?)job!["metrics_path"] ?? "/metrics");
         Assert.Contains("alerts.yml", root["rule_files"]!.AsArray().Select(f => (string?)f));
     }
+
+    [GeneratedRegex(@"^\| `(?<alert>HealthGate\w+)` \|")]
+    private static partial Regex AlertRow();
+
+    [GeneratedRegex(@"\$labels\.(?<label>\w+)")]
+    private static partial Regex AnnotationLabel();
 
     private static List<string> AlertNames() =>
         [.. Yaml.Load(RepoRoot.File(Alerts))["groups"]!.AsArray()

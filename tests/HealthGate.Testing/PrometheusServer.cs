@@ -23,6 +23,9 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>What Prometheus printed, for failure messages.</summary>
     public string Output => string.Join('\n', _output.TakeLast(40));
 
+    /// <summary>Rule files Prometheus loads (absolute paths), evaluated every second; set before <see cref="StartAsync"/>.</summary>
+    public IList<string> RuleFiles { get; } = [];
+
     public async Task StartAsync(string job, params string[] targets)
     {
         var prometheus = Binaries.Find("prometheus", "prometheus");
@@ -33,6 +36,7 @@ public sealed class PrometheusServer : IAsyncDisposable
               scrape_interval: 1s
               scrape_timeout: 1s
               evaluation_interval: 1s
+            rule_files: [{string.Join(", ", RuleFiles.Select(f => $"'{f}'"))}]
             scrape_configs:
               - job_name: {job}
                 static_configs:

@@ -1,3 +1,5 @@
+using HealthGate.Checks.Alerting;
+using HealthGate.Checks.Dashboard;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;
@@ -22,5 +24,7 @@ internal static class BuiltInCheckTypes
         CheckType.Of<PrometheusCheckOptions, PrometheusHealthCheck>("prometheus"),
         CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
+        CheckType.Of<AlertingCheckOptions, AlertingHealthCheck>("alerting"),
+        CheckType.Of<DashboardCheckOptions, DashboardHealthCheck>("dashboard"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -28,4 +28,8 @@ internal static class Reasons
     public const string LowDiskSpace = "low_disk_space";
     public const string StaleResult = "stale";
     public const string NoChecks = "no_checks";
+    public const string MissingAlertRules = "missing_alert_rules";
+    public const string AlertFiring = "alert_firing";
+    public const string AlertPending = "alert_pending";
+    public const string MissingDashboard = "missing_dashboard";
 }

@@ -23,6 +23,13 @@ public sealed class CheckConfigurationRefusalTests
         ["HealthGate__Checks__stress-scenarios__Expected__0"] = "flash_crash",
         ["HealthGate__Checks__reports-disk__Type"] = "disk",
         ["HealthGate__Checks__reports-disk__Tier"] = "P2",
+        ["HealthGate__Checks__alerts__Type"] = "alerting",
+        ["HealthGate__Checks__alerts__Tier"] = "P1",
+        ["HealthGate__Checks__alerts__RequiredAlerts__0"] = "HealthGateNotReady",
+        ["HealthGate__Checks__grafana__Type"] = "dashboard",
+        ["HealthGate__Checks__grafana__Tier"] = "P2",
+        ["HealthGate__Checks__grafana__Url"] = "http://127.0.0.1:3000",
+        ["HealthGate__Checks__grafana__RequiredDashboards__0"] = "healthgate",
         ["HealthGate__Modes__live__Tiers__0"] = "P0",
         ["HealthGate__Readiness__Tiers__0"] = "P0",
         ["HealthGate__Readiness__PeriodSeconds"] = "10",
@@ -42,6 +49,8 @@ public sealed class CheckConfigurationRefusalTests
             "HealthGate:Checks:backend-metrics:Url",
             "HealthGate:Checks:stress-scenarios:Url",
             "HealthGate:Checks:reports-disk:Path",
+            "HealthGate:Checks:alerts:Url",
+            "HealthGate:Checks:grafana:Token",
         })
         {
             Assert.Contains($"{key}: is required", stderr, StringComparison.Ordinal);

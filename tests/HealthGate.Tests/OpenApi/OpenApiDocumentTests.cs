@@ -30,6 +30,32 @@ public sealed partial class OpenApiDocumentTests
         Assert.Empty(mapped.Except(documented));
     }
 
+    [Theory]
+    [InlineData("GET /health/live")]
+    [InlineData("GET /health/ready")]
+    [InlineData("GET /preflight")]
+    [InlineData("GET /preflight/runs")]
+    [InlineData("GET /preflight/runs/{runId}")]
+    [InlineData("GET /preflight/runs/{runId}/report.md")]
+    [InlineData("POST /overrides")]
+    [InlineData("GET /overrides")]
+    [InlineData("GET /metrics")]
+    [InlineData("GET /ui")]
+    [InlineData("GET /checks")]
+    [InlineData("GET /checks/{name}/history")]
+    [InlineData("GET /events")]
+    public async Task EveryEndpointOfTheContractIsDocumented(string endpoint)
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+        var document = await GetDocumentAsync(client);
+
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {Normalize(p.Name)}"));
+
+        Assert.Contains(endpoint, documented);
+    }
+
     [Fact]
     public async Task ThePreflightOperationDeclaresItsRunSchemaFor200And503AndAProblemFor400()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks.Http;
@@ -19,13 +20,19 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
     public async Task<JsonProbeResponse> GetJsonAsync(string url, CancellationToken cancellationToken) =>
         JsonProbeResponse.From(await GetAsync(url, expectedStatus: null, cancellationToken));
 
-    public async Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, CancellationToken cancellationToken)
+    public Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, CancellationToken cancellationToken) =>
+        GetAsync(url, expectedStatus, authorization: null, cancellationToken);
+
+    /// <summary>GETs <paramref name="url"/>, sending <paramref name="authorization"/> as the Authorization header when given.</summary>
+    public async Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = authorization;
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await ReadBodyAsync(response.Content, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var status = (int)response.StatusCode;
