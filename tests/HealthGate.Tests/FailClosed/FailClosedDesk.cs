@@ -135,6 +135,9 @@ public sealed record PreflightAnswer(int Status, JsonElement Json)
 
     public JsonElement Check(string name) => Json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 
+    /// <summary>GO; on failure the message is the whole run, so the check that said otherwise is named.</summary>
+    public void AssertPass() => Assert.True(Verdict == "PASS", Json.GetRawText());
+
     /// <summary>NO-GO as every launcher reads it: a failing verdict, exit code 1 or 2, and HTTP 503.</summary>
     public void AssertNoGo(string verdict)
     {

@@ -58,8 +58,8 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
         var paper = await desk.PreflightAsync("paper");
         var live = await desk.PreflightAsync("live");
 
-        Assert.Equal("PASS", paper.Verdict);
-        Assert.Equal("PASS", live.Verdict);
+        paper.AssertPass();
+        live.AssertPass();
         Assert.Equal(4, live.Json.GetProperty("summary").GetProperty("total").GetInt32());
     }
 
