@@ -6,6 +6,7 @@ using HealthGate.Checks.Prometheus;
 using HealthGate.Checks.Redis;
 using HealthGate.Checks.Risk;
 using HealthGate.Checks.Scenarios;
+using HealthGate.Checks.Venue;
 
 namespace HealthGate.Checks;
 
@@ -22,5 +23,6 @@ internal static class BuiltInCheckTypes
         CheckType.Of<PrometheusCheckOptions, PrometheusHealthCheck>("prometheus"),
         CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
+        CheckType.Of<VenueCheckOptions, VenueHealthCheck>("venue"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

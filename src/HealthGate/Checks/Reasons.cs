@@ -28,4 +28,11 @@ internal static class Reasons
     public const string LowDiskSpace = "low_disk_space";
     public const string StaleResult = "stale";
     public const string NoChecks = "no_checks";
+    public const string VenueMaintenance = "venue_maintenance";
+    public const string VenueRestricted = "venue_restricted";
+    public const string VenueDegraded = "venue_degraded";
+    public const string MaintenanceSoon = "maintenance_soon";
+    public const string OutsideSession = "outside_session";
+    public const string Blackout = "blackout";
+    public const string RateLimitHeadroom = "rate_limit_headroom";
 }
