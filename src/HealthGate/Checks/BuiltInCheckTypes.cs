@@ -6,6 +6,7 @@ using HealthGate.Checks.Prometheus;
 using HealthGate.Checks.Redis;
 using HealthGate.Checks.Risk;
 using HealthGate.Checks.Scenarios;
+using HealthGate.Checks.Session;
 using HealthGate.Checks.Venue;
 
 namespace HealthGate.Checks;
@@ -24,5 +25,6 @@ internal static class BuiltInCheckTypes
         CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
         CheckType.Of<VenueCheckOptions, VenueHealthCheck>("venue"),
+        CheckType.Of<SessionCheckOptions, SessionHealthCheck>("session"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }
