@@ -12,5 +12,5 @@ internal sealed class SessionCheckOptions : CheckOptions
 
     public SessionBlackoutOptions[]? Blackouts { get; set; }
 
-    public override void Validate(string key, ConfigErrors errors) => SessionCalendar.Parse(this, key, errors);
+    public override void Validate(string key, ConfigErrors errors) => SessionCalendarParser.Parse(this, key, errors);
 }

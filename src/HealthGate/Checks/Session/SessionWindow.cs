@@ -5,9 +5,3 @@ internal sealed record SessionWindow(IReadOnlySet<DayOfWeek> Days, TimeOnly From
 {
     public bool CrossesMidnight => To <= From;
 }
-
-/// <summary>A parsed blackout: no trading from <see cref="From"/> (inclusive) to <see cref="To"/> (exclusive).</summary>
-internal sealed record SessionBlackout(DateTimeOffset From, DateTimeOffset To, string Reason)
-{
-    public bool Covers(DateTimeOffset instant) => From <= instant && instant < To;
-}
