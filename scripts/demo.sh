@@ -250,6 +250,9 @@ Flip a fault on the stand-in backend ($backend), then run the live preflight aga
   exchange clock +5 s    -> P1_FAIL clock_skew          curl -s -X POST $backend/faults/skew/5000 (skew/0 undoes)
   execution service 503  -> P1_FAIL unexpected_status   curl -s -X POST $backend/faults/execution/down (execution/up)
   a metric missing       -> P1_FAIL missing_metrics     curl -s -X POST $backend/faults/metrics/missing (metrics/ok)
+  venue in maintenance   -> P1_FAIL venue_maintenance   curl -s -X POST $backend/faults/venue/maintenance (venue/online)
+  venue cancel-only      -> P1_FAIL venue_restricted    curl -s -X POST $backend/faults/venue/cancel_only (venue/online)
+  rate limit 90 % used   -> P1_FAIL rate_limit_headroom curl -s -X POST $backend/faults/used-weight/5400 (used-weight/12)
   everything healthy     -> PASS                        curl -s -X POST $backend/faults/reset
   what is flipped now                                   curl -s $backend/faults
 

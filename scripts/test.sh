@@ -11,6 +11,8 @@ command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(pro
 command -v script >/dev/null || need+=(bsdutils)
 # The dashboard's browser tests drive Debian's Chromium through Playwright; Playwright never downloads one.
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The session check's tests read IANA zones (Europe/London, America/New_York) from the system's zone files.
+[ -e /usr/share/zoneinfo/Europe/London ] || need+=(tzdata)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
 # As root the tests run PostgreSQL as the postgres user, which the package creates.

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace HealthGate.DemoBackend;
 
 /// <summary>
-/// What the demo desk's checks read: the risk state, an exchange's ping and time, the backend's metrics, the
-/// stress-scenario registry and an execution service's readiness, each answering as <see cref="DeskFaults"/> says.
+/// What the demo desk's checks read: the risk state, an exchange's ping (with its used request weight) and time, the
+/// venue's system status (Kraken's format), the backend's metrics, the stress-scenario registry and an execution
+/// service's readiness, each answering as <see cref="DeskFaults"/> says.
 /// </summary>
 internal static class BackendApi
 {
@@ -19,6 +20,7 @@ internal static class BackendApi
         endpoints.MapGet("/risk/state", RiskState);
         endpoints.MapGet("/api/v3/ping", Ping);
         endpoints.MapGet("/api/v3/time", ServerTime);
+        endpoints.MapGet("/0/public/SystemStatus", VenueStatus);
         endpoints.MapGet("/metrics", Metrics);
         endpoints.MapGet("/stress/scenarios", StressScenarios);
         endpoints.MapGet("/health/ready", ExecutionReady);
@@ -36,7 +38,20 @@ internal static class BackendApi
         return SmallBody.Of(body.ToJsonString());
     }
 
-    public static SmallBody Ping() => SmallBody.Of("{}");
+    /// <summary>Binance's empty ping answer, with the request weight used this minute as Binance reports it.</summary>
+    public static SmallBody Ping(DeskFaults faults) =>
+        SmallBody.Of("{}").WithHeader("X-MBX-USED-WEIGHT-1M", faults.Current.UsedWeight.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Kraken's <c>GET /0/public/SystemStatus</c> answer.</summary>
+    public static SmallBody VenueStatus(DeskFaults faults, TimeProvider time)
+    {
+        var result = new JsonObject
+        {
+            ["status"] = faults.Current.VenueStatus,
+            ["timestamp"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+        return SmallBody.Of(new JsonObject { ["error"] = new JsonArray(), ["result"] = result }.ToJsonString());
+    }
 
     public static SmallBody ServerTime(DeskFaults faults, TimeProvider time)
     {

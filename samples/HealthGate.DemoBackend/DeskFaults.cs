@@ -5,6 +5,12 @@ internal sealed class DeskFaults
 {
     public const string NormalLevel = "NORMAL";
 
+    /// <summary>Kraken's SystemStatus of an open venue.</summary>
+    public const string OnlineVenue = "online";
+
+    /// <summary>The exchange's used request weight while the desk is quiet: far below the demo desk's limit of 6000.</summary>
+    public const long QuietUsedWeight = 12;
+
     private readonly Lock _lock = new();
     private FaultState _state = FaultState.Healthy;
     private long _essTriggers;
@@ -44,6 +50,10 @@ internal sealed class DeskFaults
     public FaultState SetExecutionDown(bool down) => Update(s => s with { ExecutionDown = down });
 
     public FaultState SetMetricsMissing(bool missing) => Update(s => s with { MetricsMissing = missing });
+
+    public FaultState SetVenueStatus(string status) => Update(s => s with { VenueStatus = status });
+
+    public FaultState SetUsedWeight(long weight) => Update(s => s with { UsedWeight = weight });
 
     public FaultState Reset() => Update(_ => FaultState.Healthy);
 

@@ -18,6 +18,8 @@ internal static class FaultsApi
         group.MapPost("/skew/{milliseconds:long}", Skew);
         group.MapPost("/execution/{state}", Execution);
         group.MapPost("/metrics/{state}", Metrics);
+        group.MapPost("/venue/{status}", Venue);
+        group.MapPost("/used-weight/{weight:long}", UsedWeight);
         group.MapPost("/reset", Reset);
         return group;
     }
@@ -50,6 +52,11 @@ internal static class FaultsApi
         null => BadChoice("metrics", "missing", "ok"),
     };
 
+    /// <summary>Any status is taken as given: maintenance and cancel_only block, anything Kraken does not send blocks too.</summary>
+    public static SmallBody Venue(string status, DeskFaults faults) => Describe(faults.SetVenueStatus(status));
+
+    public static SmallBody UsedWeight(long weight, DeskFaults faults) => Describe(faults.SetUsedWeight(weight));
+
     public static SmallBody Reset(DeskFaults faults) => Describe(faults.Reset());
 
     private static bool? Choose(string state, string faulty, string healthy) =>
@@ -68,5 +75,7 @@ internal static class FaultsApi
         ["skewMs"] = state.SkewMs,
         ["executionDown"] = state.ExecutionDown,
         ["metricsMissing"] = state.MetricsMissing,
+        ["venueStatus"] = state.VenueStatus,
+        ["usedWeight"] = state.UsedWeight,
     }.ToJsonString() + "\n"); // the newline keeps a curl user's prompt on its own line
 }

@@ -8,15 +8,28 @@ namespace HealthGate.DemoBackend;
 /// </summary>
 internal sealed class SmallBody(int statusCode, string contentType, byte[] body) : IResult
 {
+    private readonly List<KeyValuePair<string, string>> _headers = [];
+
     public const string Json = "application/json";
     public const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
 
     public static SmallBody Of(string text, string contentType = Json, int statusCode = StatusCodes.Status200OK) =>
         new(statusCode, contentType, Encoding.UTF8.GetBytes(text));
 
+    public SmallBody WithHeader(string name, string value)
+    {
+        _headers.Add(KeyValuePair.Create(name, value));
+        return this;
+    }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        foreach (var (name, value) in _headers)
+        {
+            httpContext.Response.Headers.Append(name, value);
+        }
+
         httpContext.Response.StatusCode = statusCode;
         httpContext.Response.ContentType = contentType;
         httpContext.Response.ContentLength = body.Length;

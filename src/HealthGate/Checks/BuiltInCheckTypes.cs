@@ -8,6 +8,8 @@ using HealthGate.Checks.Prometheus;
 using HealthGate.Checks.Redis;
 using HealthGate.Checks.Risk;
 using HealthGate.Checks.Scenarios;
+using HealthGate.Checks.Session;
+using HealthGate.Checks.Venue;
 
 namespace HealthGate.Checks;
 
@@ -26,5 +28,7 @@ internal static class BuiltInCheckTypes
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
         CheckType.Of<AlertingCheckOptions, AlertingHealthCheck>("alerting"),
         CheckType.Of<DashboardCheckOptions, DashboardHealthCheck>("dashboard"),
+        CheckType.Of<VenueCheckOptions, VenueHealthCheck>("venue"),
+        CheckType.Of<SessionCheckOptions, SessionHealthCheck>("session"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -32,4 +32,11 @@ internal static class Reasons
     public const string AlertFiring = "alert_firing";
     public const string AlertPending = "alert_pending";
     public const string MissingDashboard = "missing_dashboard";
+    public const string VenueMaintenance = "venue_maintenance";
+    public const string VenueRestricted = "venue_restricted";
+    public const string VenueDegraded = "venue_degraded";
+    public const string MaintenanceSoon = "maintenance_soon";
+    public const string OutsideSession = "outside_session";
+    public const string Blackout = "blackout";
+    public const string RateLimitHeadroom = "rate_limit_headroom";
 }

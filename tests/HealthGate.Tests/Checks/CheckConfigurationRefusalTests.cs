@@ -30,6 +30,13 @@ public sealed class CheckConfigurationRefusalTests
         ["HealthGate__Checks__grafana__Tier"] = "P2",
         ["HealthGate__Checks__grafana__Url"] = "http://127.0.0.1:3000",
         ["HealthGate__Checks__grafana__RequiredDashboards__0"] = "healthgate",
+        ["HealthGate__Checks__venue__Type"] = "venue",
+        ["HealthGate__Checks__venue__Tier"] = "P1",
+        ["HealthGate__Checks__session__Type"] = "session",
+        ["HealthGate__Checks__session__Tier"] = "P1",
+        ["HealthGate__Checks__session__Windows__0__Days__0"] = "Mon",
+        ["HealthGate__Checks__session__Windows__0__From"] = "08:00",
+        ["HealthGate__Checks__session__Windows__0__To"] = "16:30",
         ["HealthGate__Modes__live__Tiers__0"] = "P0",
         ["HealthGate__Readiness__Tiers__0"] = "P0",
         ["HealthGate__Readiness__PeriodSeconds"] = "10",
@@ -51,6 +58,9 @@ public sealed class CheckConfigurationRefusalTests
             "HealthGate:Checks:reports-disk:Path",
             "HealthGate:Checks:alerts:Url",
             "HealthGate:Checks:grafana:Token",
+            "HealthGate:Checks:venue:Format",
+            "HealthGate:Checks:venue:Url",
+            "HealthGate:Checks:session:TimeZone",
         })
         {
             Assert.Contains($"{key}: is required", stderr, StringComparison.Ordinal);

@@ -171,6 +171,134 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("4799", null, "Healthy", "ok")] // 79.98 % of 6000
+    [InlineData("4800", null, "Unhealthy", "rate_limit_headroom")] // exactly 80 %
+    [InlineData("7200", null, "Unhealthy", "rate_limit_headroom")] // over the limit
+    [InlineData("0", null, "Healthy", "ok")]
+    [InlineData("2999", 50, "Healthy", "ok")]
+    [InlineData("3000", 50, "Unhealthy", "rate_limit_headroom")]
+    [InlineData("6000", 100, "Unhealthy", "rate_limit_headroom")]
+    public async Task UsedWeightAtOrAboveTheShareOfTheLimitIsRateLimitHeadroom(string used, int? maxPercent, string status, string reason)
+    {
+        var path = ServePingWithWeight("/exchange/ping-weight-" + used + "-" + maxPercent, used);
+        (string, object?)[] keys = maxPercent is { } max
+            ? [("PingUrl", _standIn.Url(path)), ("WeightLimit", 6000), ("MaxUsedWeightPercent", max)]
+            : [("PingUrl", _standIn.Url(path)), ("WeightLimit", 6000)];
+
+        var check = await RunAsync(keys);
+
+        Assert.Equal((status, reason), (check.Status(), check.Reason()));
+        Assert.Equal(long.Parse(used, CultureInfo.InvariantCulture), check.Data("usedWeight").GetInt64());
+        Assert.Equal(6000, check.Data("weightLimit").GetInt32());
+    }
+
+    [Fact]
+    public async Task NoHeadroomFailsBeforeTheClockIsAsked()
+    {
+        var path = ServePingWithWeight("/exchange/ping-weight-spent", "5990");
+        var time = _standIn.Count("/exchange/time-counted");
+
+        var check = await RunAsync(("PingUrl", _standIn.Url(path)), ("TimeUrl", _standIn.Url("/exchange/time-counted")), ("WeightLimit", 6000));
+
+        Assert.Equal("rate_limit_headroom", check.Reason());
+        Assert.Equal(0, time.Value);
+    }
+
+    [Theory]
+    [InlineData("missing", null, "missing_field")]
+    [InlineData("word", "abc", "invalid_response")]
+    [InlineData("negative", "-1", "invalid_response")]
+    [InlineData("fraction", "12.5", "invalid_response")]
+    [InlineData("overflow", "99999999999999999999", "invalid_response")]
+    [InlineData("list", "12, 12", "invalid_response")]
+    public async Task WithAWeightLimitAnUnreadableUsedWeightIsNeverHeadroom(string name, string? header, string reason)
+    {
+        var path = ServePingWithWeight("/exchange/ping-weight-bad-" + name, header is null ? [] : [header]);
+
+        var check = await RunAsync(("PingUrl", _standIn.Url(path)), ("WeightLimit", 6000));
+
+        Assert.Equal(("Unhealthy", reason), (check.Status(), check.Reason()));
+    }
+
+    [Theory]
+    [InlineData("12", "4900", "Unhealthy", "invalid_response")]
+    [InlineData("12", "12", "Healthy", "ok")]
+    public async Task AUsedWeightHeaderGivenTwiceCountsOnlyWhenBothAgree(string first, string second, string status, string reason)
+    {
+        var path = ServePingWithWeight($"/exchange/ping-weight-twice-{first}-{second}", [first, second]);
+
+        var check = await RunAsync(("PingUrl", _standIn.Url(path)), ("WeightLimit", 6000));
+
+        Assert.Equal((status, reason), (check.Status(), check.Reason()));
+    }
+
+    [Fact]
+    public async Task AConfiguredUsedWeightHeaderIsTheOneRead()
+    {
+        var path = "/exchange/ping-custom-weight";
+        _standIn.Respond(path, context =>
+        {
+            context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = "1";
+            context.Response.Headers["X-RateLimit-Used"] = "950";
+            return context.Response.WriteAsync("{}");
+        });
+
+        var check = await RunAsync(("PingUrl", _standIn.Url(path)), ("WeightLimit", 1000), ("UsedWeightHeader", "x-ratelimit-used"));
+
+        Assert.Equal("rate_limit_headroom", check.Reason());
+        Assert.Equal(950, check.Data("usedWeight").GetInt64());
+    }
+
+    [Fact]
+    public async Task WithoutAWeightLimitTheUsedWeightIsNotJudged()
+    {
+        var path = ServePingWithWeight("/exchange/ping-weight-off", "5999");
+
+        var check = await RunAsync(("PingUrl", _standIn.Url(path)));
+
+        Assert.Equal("Healthy", check.Status());
+        Assert.False(check.GetProperty("data").TryGetProperty("usedWeight", out _));
+    }
+
+    [Theory]
+    [InlineData("WeightLimit", 0, "HealthGate:Checks:binance:WeightLimit: must be greater than 0")]
+    [InlineData("WeightLimit", -6000, "HealthGate:Checks:binance:WeightLimit: must be greater than 0")]
+    [InlineData("MaxUsedWeightPercent", 0, "HealthGate:Checks:binance:WeightLimit: is required when")]
+    [InlineData("UsedWeightHeader", "X-MBX-USED-WEIGHT-1M", "HealthGate:Checks:binance:WeightLimit: is required when")]
+    public void RateLimitKeysWithoutAUsableWeightLimitAreRefused(string key, object value, string expected)
+    {
+        var errors = CheckJson.ConfigErrors(Check("binance", "exchange", "P1", ("PingUrl", "http://127.0.0.1/ping"), (key, value)));
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MaxUsedWeightPercent", 0, "HealthGate:Checks:binance:MaxUsedWeightPercent: must be between 1 and 100")]
+    [InlineData("MaxUsedWeightPercent", 101, "HealthGate:Checks:binance:MaxUsedWeightPercent: must be between 1 and 100")]
+    [InlineData("UsedWeightHeader", "X Used Weight", "HealthGate:Checks:binance:UsedWeightHeader: must be an HTTP header name")]
+    [InlineData("UsedWeightHeader", "", "HealthGate:Checks:binance:UsedWeightHeader: must be an HTTP header name")]
+    public void BadRateLimitKeysAreRefusedNamingTheKey(string key, object value, string expected)
+    {
+        var errors = CheckJson.ConfigErrors(Check("binance", "exchange", "P1", ("PingUrl", "http://127.0.0.1/ping"), ("WeightLimit", 6000), (key, value)));
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    private string ServePingWithWeight(string path, params string[] values)
+    {
+        _standIn.Respond(path, context =>
+        {
+            foreach (var value in values)
+            {
+                context.Response.Headers.Append("X-MBX-USED-WEIGHT-1M", value);
+            }
+
+            return context.Response.WriteAsync("{}");
+        });
+        return path;
+    }
+
     private void ServeTime(string path, TimeSpan offset) =>
         _standIn.Respond(path, context => context.Response.WriteAsync(
             $$"""{"serverTime":{{DateTimeOffset.UtcNow.Add(offset).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}}}"""));

@@ -9,7 +9,7 @@ namespace HealthGate.Tests.Demo;
 public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
 {
     private static readonly string[] DeskChecks =
-        ["backend-metrics", "exchange", "execution-ready", "postgres", "redis", "reports-disk", "risk", "stress-scenarios"];
+        ["backend-metrics", "exchange", "execution-ready", "postgres", "redis", "reports-disk", "risk", "stress-scenarios", "venue"];
 
     [Fact]
     public async Task LivePreflightPassesWithEveryCheckTypeWhenNothingIsFlipped()
@@ -18,7 +18,7 @@ public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
 
         var run = await LivePreflight.RunAsync(desk.Gate.Client);
 
-        Assert.Equal(("PASS", 0), (run.Verdict, run.ExitCode));
+        Assert.True((run.Verdict, run.ExitCode) == ("PASS", 0), $"{run}");
         Assert.Equal(DeskChecks, run.Checks);
         Assert.Empty(run.NotHealthy);
     }
@@ -31,6 +31,10 @@ public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
     [InlineData("skew/-5000", "P1_FAIL", "exchange", "clock_skew")]
     [InlineData("execution/down", "P1_FAIL", "execution-ready", "unexpected_status")]
     [InlineData("metrics/missing", "P1_FAIL", "backend-metrics", "missing_metrics")]
+    [InlineData("venue/maintenance", "P1_FAIL", "venue", "venue_maintenance")]
+    [InlineData("venue/cancel_only", "P1_FAIL", "venue", "venue_restricted")]
+    [InlineData("venue/Online", "P1_FAIL", "venue", "invalid_response")]
+    [InlineData("used-weight/5400", "P1_FAIL", "exchange", "rate_limit_headroom")]
     public async Task AFlippedFaultFailsExactlyTheCheckItFeedsAndResetMakesTheDeskGreen(string fault, string verdict, string check, string reason)
     {
         await desk.Backend.FlipAsync("reset");
@@ -47,7 +51,7 @@ public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
     [Fact]
     public async Task ResetClearsEveryFaultAtOnce()
     {
-        foreach (var fault in new[] { "risk-level/CRITICAL", "ess/on", "skew/5000", "execution/down", "metrics/missing" })
+        foreach (var fault in new[] { "risk-level/CRITICAL", "ess/on", "skew/5000", "execution/down", "metrics/missing", "venue/maintenance", "used-weight/5400" })
         {
             await desk.Backend.FlipAsync(fault);
         }
@@ -57,10 +61,10 @@ public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
         var state = JsonNode.Parse(await desk.Backend.FlipAsync("reset"))!;
         var reset = await LivePreflight.RunAsync(desk.Gate.Client);
 
-        Assert.Equal("""{"riskLevel":"CRITICAL","essActive":true,"skewMs":5000,"executionDown":true,"metricsMissing":true}""", flipped.ToJsonString());
+        Assert.Equal("""{"riskLevel":"CRITICAL","essActive":true,"skewMs":5000,"executionDown":true,"metricsMissing":true,"venueStatus":"maintenance","usedWeight":5400}""", flipped.ToJsonString());
         Assert.Equal("P0_FAIL", failing.Verdict);
-        Assert.Equal(["backend-metrics", "exchange", "execution-ready", "risk"], failing.NotHealthy.Select(n => n.Check).Order(StringComparer.Ordinal));
-        Assert.Equal("""{"riskLevel":"NORMAL","essActive":false,"skewMs":0,"executionDown":false,"metricsMissing":false}""", state.ToJsonString());
+        Assert.Equal(["backend-metrics", "exchange", "execution-ready", "risk", "venue"], failing.NotHealthy.Select(n => n.Check).Order(StringComparer.Ordinal));
+        Assert.Equal("""{"riskLevel":"NORMAL","essActive":false,"skewMs":0,"executionDown":false,"metricsMissing":false,"venueStatus":"online","usedWeight":12}""", state.ToJsonString());
         Assert.True(reset.Verdict == "PASS", $"after reset: {reset}");
     }
 
@@ -96,6 +100,7 @@ public sealed class DemoDeskTests(DemoDesk desk) : IClassFixture<DemoDesk>
     [InlineData("/risk/state", 200)]
     [InlineData("/api/v3/ping", 200)]
     [InlineData("/api/v3/time", 200)]
+    [InlineData("/0/public/SystemStatus", 200)]
     [InlineData("/metrics", 200)]
     [InlineData("/stress/scenarios", 200)]
     [InlineData("/health/ready", 200)]

@@ -24,9 +24,9 @@ public sealed partial class DemoScriptTests
 
         Assert.True(exitCode == 0, $"demo.sh exited with {exitCode}:\n{output}");
         Assert.Contains($"http://127.0.0.1:{port}/ui", output, StringComparison.Ordinal);
-        Assert.Contains("Live preflight now: PASS (exit code 0)", output, StringComparison.Ordinal);
+        Assert.True(output.Contains("Live preflight now: PASS (exit code 0)", StringComparison.Ordinal), output);
         Assert.Contains($"curl -s 'http://127.0.0.1:{port}/preflight?mode=live'", output, StringComparison.Ordinal);
-        foreach (var fault in new[] { "risk-level/CRITICAL", "ess/on", "skew/5000", "execution/down", "metrics/missing", "reset" })
+        foreach (var fault in new[] { "risk-level/CRITICAL", "ess/on", "skew/5000", "execution/down", "metrics/missing", "venue/maintenance", "venue/cancel_only", "used-weight/5400", "reset" })
         {
             Assert.Matches($@"curl -s -X POST http://127\.0\.0\.1:\d+/faults/{Regex.Escape(fault)}", output);
         }

@@ -19,6 +19,14 @@ internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProb
         }
 
         var data = new Dictionary<string, object> { ["pingMs"] = ping.ElapsedMs };
+
+        // Judged before the time requests, which spend weight of their own.
+        if (options.WeightLimit is { } limit
+            && UsedWeight.Judge(ping, options.UsedWeightHeaderName, limit, options.MaxUsedWeightPercentOrDefault, data) is { } noHeadroom)
+        {
+            return noHeadroom;
+        }
+
         if (options.TimeUrl is null)
         {
             return CheckOutcome.Healthy($"ping answered in {ping.ElapsedMs:F1} ms", data);

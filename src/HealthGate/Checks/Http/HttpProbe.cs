@@ -42,7 +42,7 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
                 { } expected when status != expected => UnexpectedStatus(status, expected.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 _ => null,
             };
-            return new HttpProbeResponse(status, body, elapsed, failure);
+            return new HttpProbeResponse(status, body, elapsed, failure) { Headers = HttpProbeResponse.HeadersOf(response) };
         }
         catch (HttpRequestException ex)
         {
@@ -96,7 +96,15 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
 
 internal sealed record HttpProbeResponse(int StatusCode, string Body, TimeSpan Elapsed, HealthCheckResult? Failure)
 {
+    private static readonly Dictionary<string, string[]> NoHeaders = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The response headers (not the content headers), names ignoring case; a header sent twice has two values.</summary>
+    public IReadOnlyDictionary<string, string[]> Headers { get; init; } = NoHeaders;
+
     public double ElapsedMs => Math.Round(Elapsed.TotalMilliseconds, 3);
+
+    internal static Dictionary<string, string[]> HeadersOf(HttpResponseMessage response) =>
+        response.Headers.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     public static HttpProbeResponse Failed(TimeSpan elapsed, HealthCheckResult failure) => new(0, "", elapsed, failure);
 }

@@ -1,0 +1,57 @@
+using HealthGate.Checks.Http;
+using HealthGate.Configuration;
+
+namespace HealthGate.Checks.Venue;
+
+internal sealed class VenueCheckOptions : CheckOptions
+{
+    public const int MaxLeadMinutes = 24 * 60;
+
+    /// <summary><c>binance</c>, <c>kraken</c> or <c>statuspage</c>: which documented answer <see cref="Url"/> gives.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>The status endpoint itself, e.g. <c>https://api.binance.com/sapi/v1/system/status</c>.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Statuspage only: a maintenance starting within this many minutes is Degraded (<c>maintenance_soon</c>).</summary>
+    public int MaintenanceLeadMinutes { get; set; } = 30;
+
+    public VenueFormat ParsedFormat => TryParseFormat(Format, out var format) ? format : throw new InvalidOperationException($"unknown venue format '{Format}'");
+
+    public override void Validate(string key, ConfigErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(Format))
+        {
+            errors.Add($"{key}:Format", "is required (one of: binance, kraken, statuspage)");
+        }
+        else if (!TryParseFormat(Format, out _))
+        {
+            errors.Add($"{key}:Format", $"unknown venue format '{Format}' (one of: binance, kraken, statuspage)");
+        }
+
+        errors.RequireAbsoluteHttpUrl($"{key}:Url", Url);
+        if (MaintenanceLeadMinutes is < 0 or > MaxLeadMinutes)
+        {
+            errors.Add($"{key}:MaintenanceLeadMinutes", $"must be between 0 and {MaxLeadMinutes}");
+        }
+    }
+
+    public override IEnumerable<string> Secrets() => UrlSecrets.Of(Url);
+
+    // Names only, matched ignoring ASCII case as check types are: "1" or "Binance, " must not parse as a format.
+    private static bool TryParseFormat(string? text, out VenueFormat format)
+    {
+        foreach (var candidate in Enum.GetValues<VenueFormat>())
+        {
+            if (AsciiCase.Equals(text, candidate.ToString()))
+            {
+                format = candidate;
+                return true;
+            }
+        }
+
+        format = default;
+        return false;
+    }
+}
