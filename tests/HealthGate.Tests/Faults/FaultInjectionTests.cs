@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using HealthGate.Tests.FailClosed;
+
+namespace HealthGate.Tests.Faults;
+
+/// <summary>
+/// Real dependencies broken for real, under the real service process: each row injects one fault, asks for a live
+/// preflight while probing <c>/health/live</c>, clears the fault and waits for the gate to be GO again by itself.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class FaultInjectionTests(FaultDesk desk)
+{
+    /// <summary>What a run may take beyond its checks' timeout: the engine's own work, not a client's second budget.</summary>
+    private const int RunOverheadMs = 200;
+
+    private const int LiveBoundMs = 100;
+
+    private const int MinLiveProbes = 5;
+
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<string> Rows => [.. FaultRows.All.Keys];
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task AFaultIsNoGoOnItsCheckWithinTheTimeoutWhileLiveStaysFastAndTheGateRecoversByItself(string row)
+    {
+        var fault = FaultRows.All[row];
+        var service = fault.Clear is null ? desk.Unresolvable : desk.Service;
+        var live = desk.LiveClient(service);
+        await WaitUntilGoAsync(service, fault, "before the fault");
+
+        PreflightAnswer run;
+        List<(int Status, TimeSpan Elapsed)> probes = [];
+        TimeSpan wall;
+        try
+        {
+            await fault.Inject(desk);
+            var started = Stopwatch.GetTimestamp();
+            var preflight = FaultDesk.PreflightAsync(service);
+            while (!preflight.IsCompleted || probes.Count < MinLiveProbes)
+            {
+                probes.Add(await FaultDesk.ProbeLiveAsync(live));
+                await Task.WhenAny(preflight, Task.Delay(20));
+            }
+
+            run = await preflight;
+            wall = Stopwatch.GetElapsedTime(started);
+        }
+        finally
+        {
+            if (fault.Clear is not null)
+            {
+                await fault.Clear(desk);
+            }
+        }
+
+        desk.Ledger.Record(row, run);
+        run.AssertNoGo(fault.Verdict);
+        var check = run.Check(fault.Check);
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Equal(fault.Reason, check.GetProperty("reason").GetString());
+        // The fault stays on its check: every other check of the run is Healthy, so the NO-GO is this fault's doing.
+        Assert.All(run.Json.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("name").GetString() != fault.Check), c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
+
+        var durationMs = run.Json.GetProperty("durationMs").GetDouble();
+        Assert.True(durationMs <= FaultDesk.TimeoutMs + RunOverheadMs, $"{row}: the run took {durationMs:F0} ms, over its {FaultDesk.TimeoutMs} ms timeout + {RunOverheadMs} ms");
+        Assert.True(wall < TimeSpan.FromMilliseconds(FaultDesk.TimeoutMs + 1000), $"{row}: the launcher waited {wall.TotalMilliseconds:F0} ms");
+        Assert.All(probes, p =>
+        {
+            Assert.Equal(200, p.Status);
+            Assert.True(p.Elapsed < TimeSpan.FromMilliseconds(LiveBoundMs), $"{row}: /health/live took {p.Elapsed.TotalMilliseconds:F1} ms during the fault (load average {LoadAverage()})");
+        });
+
+        await WaitUntilGoAsync(service, fault, "after the fault cleared");
+    }
+
+    // In a failure message only: a bound missed on a machine whose run queue is many times its cores says so.
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+
+    /// <summary>
+    /// GO: a live preflight PASSes and /health/ready is 200. On the desk whose fault never clears, the P0 set is
+    /// what stays GO: readiness 200 and every check but the faulty one Healthy.
+    /// </summary>
+    private static async Task WaitUntilGoAsync(ServiceProcess service, FaultRow fault, string when)
+    {
+        var waited = Stopwatch.StartNew();
+        var last = "";
+        while (waited.Elapsed < RecoveryBound)
+        {
+            var run = await FaultDesk.PreflightAsync(service);
+            last = run.Json.GetRawText();
+            var go = fault.Clear is null
+                ? run.Json.GetProperty("checks").EnumerateArray().All(c => c.GetProperty("name").GetString() == fault.Check || c.GetProperty("status").GetString() == "Healthy")
+                : run.Verdict == "PASS";
+            using var ready = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (go && ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the gate was not GO {when} within {RecoveryBound.TotalSeconds:F0} s; last run: {last}");
+    }
+}
