@@ -20,6 +20,7 @@ public sealed class FaultDesk(IMessageSink diagnostics) : IAsyncLifetime
     public const string HealthyRisk = """{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}""";
 
     private readonly TempDirectory _directory = new();
+    private readonly HttpClient _standInClient = new();
     private HttpClient _live = null!;
     private HttpClient _unresolvableLive = null!;
 
@@ -80,7 +81,7 @@ public sealed class FaultDesk(IMessageSink diagnostics) : IAsyncLifetime
         await Task.WhenAll(Service.WaitUntilServingAsync(), Unresolvable.WaitUntilServingAsync());
         _live = new HttpClient { BaseAddress = Service.Client.BaseAddress };
         _unresolvableLive = new HttpClient { BaseAddress = Unresolvable.Client.BaseAddress };
-        await Task.WhenAll(ProbeLiveAsync(_live), ProbeLiveAsync(_unresolvableLive));
+        await Task.WhenAll(ProbeLiveAsync(_live), ProbeLiveAsync(_unresolvableLive), ProbeStandInAsync());
     }
 
     /// <summary>The HTTP dependencies as a healthy backend and exchange answer.</summary>
@@ -125,12 +126,24 @@ public sealed class FaultDesk(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// For a failure message only: how long a request to the exchange stand-in, a Kestrel in the test process that no
+    /// fault touches, takes right now. Slow too, and it is the machine, not the gate.
+    /// </summary>
+    public async Task<TimeSpan> ProbeStandInAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _standInClient.GetAsync(new Uri(Exchange.Url("/ping")));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
     public async Task DisposeAsync()
     {
         // The suite's one line, in the test log (diagnostic messages are on for this assembly), then the verdict on it.
         var summary = Ledger.Summary();
         diagnostics.OnMessage(new DiagnosticMessage(summary));
         _live.Dispose();
+        _standInClient.Dispose();
         _unresolvableLive.Dispose();
         await Service.DisposeAsync();
         await Unresolvable.DisposeAsync();
