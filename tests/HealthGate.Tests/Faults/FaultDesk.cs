@@ -128,7 +128,7 @@ public sealed class FaultDesk(IMessageSink diagnostics) : IAsyncLifetime
 
     /// <summary>
     /// For a failure message only: how long a request to the exchange stand-in, a Kestrel in the test process that no
-    /// fault touches, takes right now. Slow too, and it is the machine, not the gate.
+    /// fault touches, takes right now.
     /// </summary>
     public async Task<TimeSpan> ProbeStandInAsync()
     {

@@ -31,8 +31,10 @@ public sealed class FaultInjectionTests(FaultDesk desk)
         await WaitUntilGoAsync(service, fault, "before the fault");
 
         PreflightAnswer run;
-        List<(int Status, TimeSpan Elapsed, TimeSpan? StandIn)> probes = [];
+        List<(int Status, TimeSpan Elapsed, TimeSpan StandIn)> probes = [];
         TimeSpan wall;
+        var allocatedBefore = await AllocatedBytesAsync(service);
+        double allocated;
         try
         {
             await fault.Inject(desk);
@@ -40,13 +42,17 @@ public sealed class FaultInjectionTests(FaultDesk desk)
             var preflight = FaultDesk.PreflightAsync(service);
             while (!preflight.IsCompleted || probes.Count < MinLiveProbes)
             {
-                var (status, elapsed) = await FaultDesk.ProbeLiveAsync(live);
-                probes.Add((status, elapsed, elapsed >= LiveBound ? await desk.ProbeStandInAsync() : null));
+                // The stand-in is asked at the same moment: a slow answer from both is the machine, from the gate alone the gate.
+                var probe = FaultDesk.ProbeLiveAsync(live);
+                var standIn = desk.ProbeStandInAsync();
+                var (status, elapsed) = await probe;
+                probes.Add((status, elapsed, await standIn));
                 await Task.WhenAny(preflight, Task.Delay(20));
             }
 
             run = await preflight;
             wall = Stopwatch.GetElapsedTime(started);
+            allocated = await AllocatedBytesAsync(service) - allocatedBefore;
         }
         finally
         {
@@ -72,11 +78,21 @@ public sealed class FaultInjectionTests(FaultDesk desk)
             Assert.Equal(200, p.Status);
             Assert.True(
                 p.Elapsed < LiveBound,
-                $"{row}: /health/live took {p.Elapsed.TotalMilliseconds:F1} ms during the fault; right after, a stand-in no fault touches took {p.StandIn?.TotalMilliseconds:F1} ms (load average {LoadAverage()})");
+                $"{row}: /health/live took {p.Elapsed.TotalMilliseconds:F1} ms during the fault; a stand-in no fault touches, asked at the same moment, {p.StandIn.TotalMilliseconds:F1} ms (load average {LoadAverage()})");
         });
+
+        if (fault.MaxAllocatedBytes is { } maxAllocated)
+        {
+            // Refused within the cap, not read whole: what the service allocated while the fault held (probes included).
+            Assert.True(allocated <= maxAllocated, $"{row}: the service allocated {allocated / 1024 / 1024:F1} MiB during the run, over {maxAllocated / 1024 / 1024} MiB");
+        }
 
         await WaitUntilGoAsync(service, fault, "after the fault cleared");
     }
+
+    private static async Task<double> AllocatedBytesAsync(ServiceProcess service) =>
+        Exposition.Parse(await Exposition.ScrapeAsync(service.Client)).Value("dotnet_gc_allocated_bytes_total")
+        ?? throw new InvalidOperationException("no dotnet_gc_allocated_bytes_total in /metrics");
 
     // In a failure message only: a bound missed on a machine whose run queue is many times its cores says so.
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";

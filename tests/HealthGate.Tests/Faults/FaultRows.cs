@@ -11,6 +11,9 @@ namespace HealthGate.Tests.Faults;
 public sealed record FaultRow(string Check, string Tier, string Reason, Func<FaultDesk, Task> Inject, Func<FaultDesk, Task>? Clear)
 {
     public string Verdict => Tier == "P0" ? "P0_FAIL" : "P1_FAIL";
+
+    /// <summary>When set, what the service may allocate on its heap during the faulty run (<c>dotnet_gc_allocated_bytes_total</c>).</summary>
+    public long? MaxAllocatedBytes { get; init; }
 }
 
 /// <summary>The rows, keyed <c>dependency/fault</c> as docs/fail-closed.md lists them.</summary>
@@ -60,12 +63,12 @@ public static class FaultRows
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, $"Content-Type: application/json\r\nContent-Length: {FiftyMegabytes.ToString(CultureInfo.InvariantCulture)}\r\n"), token);
             await WritePaddedAsync(stream, FiftyMegabytes, chunked: false, token);
-        }),
+        }) with { MaxAllocatedBytes = BoundedRead },
         ["http/50mb-chunked"] = Http(Reasons.InvalidResponse, async (stream, token) =>
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"), token);
             await WritePaddedAsync(stream, FiftyMegabytes, chunked: true, token);
-        }),
+        }) with { MaxAllocatedBytes = BoundedRead },
         ["http/close-mid-body"] = Http(Reasons.Unreachable, async (stream, token) =>
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, $"Content-Type: application/json\r\nContent-Length: {Healthy.Length.ToString(CultureInfo.InvariantCulture)}\r\n"), token);
@@ -77,6 +80,9 @@ public static class FaultRows
     };
 
     private const int FiftyMegabytes = 50 * 1024 * 1024;
+
+    // The 4 MiB cap read into a growing buffer is about 8 MiB; the whole 50 MiB body read would be 50 MiB and more.
+    private const long BoundedRead = 24L * 1024 * 1024;
 
     private static FaultRow Http(string reason, Action<FaultDesk> inject) => new("risk", "P0", reason, d =>
     {
