@@ -18,12 +18,13 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public int Port { get; } = FreePort.Next();
 
+    private string Data => Path.Combine(_directory, "data");
+
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database=postgres;Timeout=5";
 
     public async Task InitializeAsync()
     {
         var initdb = Binaries.Find("initdb", "postgresql", Binaries.PostgresDirectories());
-        var postgres = Binaries.Find("postgres", "postgresql", Binaries.PostgresDirectories());
         Directory.CreateDirectory(_directory);
         var passwordFile = Path.Combine(_directory, "pwfile");
         await File.WriteAllTextAsync(passwordFile, Password);
@@ -32,9 +33,34 @@ public sealed class PostgresServer : IAsyncLifetime
             await ProcessRunner.RunAsync("/bin/chown", ["-R", _user, _directory]);
         }
 
-        var data = Path.Combine(_directory, "data");
-        await ProcessRunner.RunAsync(initdb, ["-D", data, "-U", "postgres", "--pwfile", passwordFile, "-A", "scram-sha-256", "--no-sync"], _user, TimeSpan.FromSeconds(120));
-        _postmaster = ProcessRunner.Start(postgres, ["-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _directory, "-h", "127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"], _user, redirect: false);
+        await ProcessRunner.RunAsync(initdb, ["-D", Data, "-U", "postgres", "--pwfile", passwordFile, "-A", "scram-sha-256", "--no-sync"], _user, TimeSpan.FromSeconds(120));
+        await StartAsync();
+    }
+
+    /// <summary>
+    /// A fast shutdown (SIGINT to the postmaster): sessions are ended and the port closes. Only for a server a test owns
+    /// alone; the assembly's shared one serves other classes.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_postmaster is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        var pid = (await File.ReadAllLinesAsync(Path.Combine(Data, "postmaster.pid")))[0];
+        await ProcessRunner.RunAsync("/bin/kill", ["-INT", pid]);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cts.Token);
+        process.Dispose();
+        _postmaster = null;
+    }
+
+    /// <summary>Starts the postmaster on <see cref="Port"/> over the same data, and waits until it accepts connections.</summary>
+    public async Task StartAsync()
+    {
+        var postgres = Binaries.Find("postgres", "postgresql", Binaries.PostgresDirectories());
+        _postmaster = ProcessRunner.Start(postgres, ["-D", Data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _directory, "-h", "127.0.0.1", "-c", "fsync=off", "-c", "full_page_writes=off"], _user, redirect: false);
         await ProcessRunner.WaitUntilAsync(CanConnectAsync, TimeSpan.FromSeconds(60), $"PostgreSQL on port {Port} accepting connections");
     }
 

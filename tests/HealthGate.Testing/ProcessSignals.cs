@@ -11,7 +11,25 @@ public static class ProcessSignals
 {
     public static Task PauseTreeAsync(Process root) => SignalTreeAsync(root, "-STOP");
 
-    public static Task ResumeTreeAsync(Process root) => SignalTreeAsync(root, "-CONT");
+    /// <summary>
+    /// Children first, the root last: a parent such as runuser that wakes while its child is still stopped stops itself
+    /// again (job control) and would then never reap that child when it exits.
+    /// </summary>
+    public static async Task ResumeTreeAsync(Process root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        // A stopped tree cannot fork, so one listing holds.
+        var tree = new List<int> { root.Id };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(Children(tree[i]).Where(p => !tree.Contains(p)));
+        }
+
+        foreach (var pid in Enumerable.Reverse(tree))
+        {
+            await SignalAsync("-CONT", pid, mustExist: pid == root.Id);
+        }
+    }
 
     private static async Task SignalTreeAsync(Process root, string signal)
     {

@@ -37,6 +37,26 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>SIGSTOP: the port stays open and connections stay up, but nothing answers until <see cref="ResumeAsync"/>.</summary>
     public Task PauseAsync() => ProcessSignals.PauseTreeAsync(_process ?? throw new InvalidOperationException("redis-server is not running"));
 
+    /// <summary>
+    /// <c>CLIENT PAUSE ms ALL</c>: the process runs and accepts connections, but no client's command is answered until
+    /// the pause expires by itself (a paused server refuses <c>CLIENT UNPAUSE</c> too).
+    /// </summary>
+    public async Task PauseClientsAsync(TimeSpan duration)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        var ms = ((long)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"CLIENT PAUSE {ms} ALL\r\n"));
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer);
+        var answer = System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        if (!answer.StartsWith("+OK", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"CLIENT PAUSE answered {answer.Trim()}");
+        }
+    }
+
     public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_process ?? throw new InvalidOperationException("redis-server is not running"));
 
     public Task DisposeAsync() => StopAsync();

@@ -38,7 +38,12 @@ internal static class ChecksServiceCollectionExtensions
         services.AddSingleton<PostgresDataSources>();
         services.AddSingleton<RedisConnections>();
         services.AddHttpClient(HttpProbe.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = CheckConnections.ConnectAsync,
+            });
         services.AddSingleton<HttpProbe>();
 
         services.AddSingleton<GateChecks>();

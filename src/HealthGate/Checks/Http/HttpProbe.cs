@@ -44,6 +44,11 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
             };
             return new HttpProbeResponse(status, body, elapsed, failure) { Headers = HttpProbeResponse.HeadersOf(response) };
         }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.InvalidResponse)
+        {
+            // The target answered, but not in HTTP: it was reached and what it said cannot be read.
+            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"the answer from {Safe(url)} is not HTTP: {ex.Message}"));
+        }
         catch (HttpRequestException ex)
         {
             var description = ex.StatusCode is null ? $"cannot reach {Safe(url)}: {ex.Message}" : ex.Message;

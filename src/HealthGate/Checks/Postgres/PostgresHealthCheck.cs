@@ -19,6 +19,12 @@ internal sealed class PostgresHealthCheck(PostgresCheckOptions options, Postgres
             var latencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
             return CheckOutcome.Healthy($"query answered in {latencyMs:F1} ms", new Dictionary<string, object> { ["latencyMs"] = latencyMs });
         }
+        catch (PostgresException ex) when (IsServerGone(ex.SqlState))
+        {
+            // A pooled session ended by a shutdown or crash of the server: the server is gone, not the query wrong.
+            dataSource.Clear();
+            return CheckOutcome.Unhealthy(Reasons.Unreachable, $"the database ended the session: {ex.SqlState} {ex.MessageText}");
+        }
         catch (PostgresException ex)
         {
             return CheckOutcome.Unhealthy(Reasons.QueryFailed, $"the server refused the query: {ex.SqlState} {ex.MessageText}");
@@ -36,4 +42,9 @@ internal sealed class PostgresHealthCheck(PostgresCheckOptions options, Postgres
             return CheckOutcome.Unhealthy(Reasons.Unreachable, $"cannot reach the database: {ex.InnerException?.Message ?? ex.Message}");
         }
     }
+
+    // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, and class 08, connection exceptions.
+    private static bool IsServerGone(string sqlState) =>
+        sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+        || sqlState.StartsWith("08", StringComparison.Ordinal);
 }

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using HealthGate.Tests.FailClosed;
+
+namespace HealthGate.Tests.Faults;
+
+/// <summary>
+/// Real dependencies broken for real, under the real service process: each row injects one fault, asks for a live
+/// preflight while probing <c>/health/live</c>, clears the fault and waits for the gate to be GO again by itself.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class FaultInjectionTests(FaultDesk desk)
+{
+    /// <summary>What a run may take beyond its checks' timeout: the engine's own work, not a client's second budget.</summary>
+    private const int RunOverheadMs = 200;
+
+    private static readonly TimeSpan LiveBound = TimeSpan.FromMilliseconds(100);
+
+    private const int MinLiveProbes = 5;
+
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(30);
+
+    public static TheoryData<string> Rows => [.. FaultRows.All.Keys];
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task AFaultIsNoGoOnItsCheckWithinTheTimeoutWhileLiveStaysFastAndTheGateRecoversByItself(string row)
+    {
+        var fault = FaultRows.All[row];
+        var service = fault.Clear is null ? desk.Unresolvable : desk.Service;
+        var live = desk.LiveClient(service);
+        await WaitUntilGoAsync(service, fault, "before the fault");
+
+        PreflightAnswer run;
+        List<(int Status, TimeSpan Elapsed, TimeSpan StandIn)> probes = [];
+        TimeSpan wall;
+        var allocatedBefore = await AllocatedBytesAsync(service);
+        double allocated;
+        try
+        {
+            await fault.Inject(desk);
+            var started = Stopwatch.GetTimestamp();
+            var preflight = FaultDesk.PreflightAsync(service);
+            while (!preflight.IsCompleted || probes.Count < MinLiveProbes)
+            {
+                // The stand-in is asked at the same moment: a slow answer from both is the machine, from the gate alone the gate.
+                var probe = FaultDesk.ProbeLiveAsync(live);
+                var standIn = desk.ProbeStandInAsync();
+                var (status, elapsed) = await probe;
+                probes.Add((status, elapsed, await standIn));
+                await Task.WhenAny(preflight, Task.Delay(20));
+            }
+
+            run = await preflight;
+            wall = Stopwatch.GetElapsedTime(started);
+            allocated = await AllocatedBytesAsync(service) - allocatedBefore;
+        }
+        finally
+        {
+            if (fault.Clear is not null)
+            {
+                await fault.Clear(desk);
+            }
+        }
+
+        desk.Ledger.Record(row, run);
+        run.AssertNoGo(fault.Verdict);
+        var check = run.Check(fault.Check);
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.Equal(fault.Reason, check.GetProperty("reason").GetString());
+        // The fault stays on its check: every other check of the run is Healthy, so the NO-GO is this fault's doing.
+        Assert.All(run.Json.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("name").GetString() != fault.Check), c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
+
+        var durationMs = run.Json.GetProperty("durationMs").GetDouble();
+        Assert.True(durationMs <= FaultDesk.TimeoutMs + RunOverheadMs, $"{row}: the run took {durationMs:F0} ms, over its {FaultDesk.TimeoutMs} ms timeout + {RunOverheadMs} ms");
+        Assert.True(wall < TimeSpan.FromMilliseconds(FaultDesk.TimeoutMs + 1000), $"{row}: the launcher waited {wall.TotalMilliseconds:F0} ms");
+        Assert.All(probes, p =>
+        {
+            Assert.Equal(200, p.Status);
+            Assert.True(
+                p.Elapsed < LiveBound,
+                $"{row}: /health/live took {p.Elapsed.TotalMilliseconds:F1} ms during the fault; a stand-in no fault touches, asked at the same moment, {p.StandIn.TotalMilliseconds:F1} ms (load average {LoadAverage()})");
+        });
+
+        if (fault.MaxAllocatedBytes is { } maxAllocated)
+        {
+            // Refused within the cap, not read whole: what the service allocated while the fault held (probes included).
+            Assert.True(allocated <= maxAllocated, $"{row}: the service allocated {allocated / 1024 / 1024:F1} MiB during the run, over {maxAllocated / 1024 / 1024} MiB");
+        }
+
+        await WaitUntilGoAsync(service, fault, "after the fault cleared");
+    }
+
+    private static async Task<double> AllocatedBytesAsync(ServiceProcess service) =>
+        Exposition.Parse(await Exposition.ScrapeAsync(service.Client)).Value("dotnet_gc_allocated_bytes_total")
+        ?? throw new InvalidOperationException("no dotnet_gc_allocated_bytes_total in /metrics");
+
+    // In a failure message only: a bound missed on a machine whose run queue is many times its cores says so.
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+
+    /// <summary>
+    /// GO: a live preflight PASSes and /health/ready is 200. On the desk whose fault never clears, the P0 set is
+    /// what stays GO: readiness 200 and every check but the faulty one Healthy.
+    /// </summary>
+    private static async Task WaitUntilGoAsync(ServiceProcess service, FaultRow fault, string when)
+    {
+        var waited = Stopwatch.StartNew();
+        var last = "";
+        while (waited.Elapsed < RecoveryBound)
+        {
+            var run = await FaultDesk.PreflightAsync(service);
+            last = run.Json.GetRawText();
+            var go = fault.Clear is null
+                ? run.Json.GetProperty("checks").EnumerateArray().All(c => c.GetProperty("name").GetString() == fault.Check || c.GetProperty("status").GetString() == "Healthy")
+                : run.Verdict == "PASS";
+            using var ready = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (go && ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"the gate was not GO {when} within {RecoveryBound.TotalSeconds:F0} s; last run: {last}");
+    }
+}
