@@ -9,6 +9,8 @@ need=()
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
 command -v script >/dev/null || need+=(bsdutils)
+# The clock check's test reads the kernel's clock state independently through Python's ctypes.
+command -v python3 >/dev/null || need+=(python3)
 # The dashboard's browser tests drive Debian's Chromium through Playwright; Playwright never downloads one.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)

@@ -1,3 +1,4 @@
+using HealthGate.Checks.Clock;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;
@@ -22,5 +23,6 @@ internal static class BuiltInCheckTypes
         CheckType.Of<PrometheusCheckOptions, PrometheusHealthCheck>("prometheus"),
         CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
+        CheckType.Of<ClockCheckOptions, ClockHealthCheck>("clock"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }
