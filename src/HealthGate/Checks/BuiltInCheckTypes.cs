@@ -2,6 +2,7 @@ using HealthGate.Checks.Clock;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;
+using HealthGate.Checks.Nats;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Prometheus;
 using HealthGate.Checks.Redis;
@@ -24,5 +25,6 @@ internal static class BuiltInCheckTypes
         CheckType.Of<ScenariosCheckOptions, ScenariosHealthCheck>("scenarios"),
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
         CheckType.Of<ClockCheckOptions, ClockHealthCheck>("clock"),
+        CheckType.Of<NatsCheckOptions, NatsHealthCheck>("nats"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

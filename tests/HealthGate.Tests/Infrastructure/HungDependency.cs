@@ -40,6 +40,39 @@ internal static class HungDependency
     }
 
     /// <summary>
+    /// Like <see cref="AssertTimeoutThenRecoveryAsync"/>, judged by the engine's own result rather than the request's
+    /// wall time: the frozen check is Unhealthy and its <c>durationMs</c> stays within <paramref name="timeoutMs"/>
+    /// plus a margin for a busy machine, whichever of the engine or the client ended it.
+    /// </summary>
+    public static async Task AssertUnhealthyWithinTimeoutThenRecoveryAsync(HealthGateApplication app, Func<Task> pause, Func<Task> resume, int timeoutMs, string what)
+    {
+        var (_, before) = await GetPreflightAsync(app, "paper");
+        Assert.Equal("PASS", before.GetProperty("verdict").GetString());
+
+        await pause();
+        try
+        {
+            var (status, hung) = await GetPreflightAsync(app, "paper");
+            var check = hung.GetProperty("checks")[0];
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+            Assert.Equal("timeout", check.GetProperty("reason").GetString());
+            var durationMs = check.GetProperty("durationMs").GetDouble();
+            Assert.True(durationMs <= timeoutMs + 1000, $"the check took {durationMs:F0} ms with TimeoutMs {timeoutMs}");
+        }
+        finally
+        {
+            await resume();
+        }
+
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await GetPreflightAsync(app, "paper")).Json.GetProperty("verdict").GetString() == "PASS",
+            TimeSpan.FromSeconds(30),
+            $"PASS after {what} resumed");
+    }
+
+    /// <summary>
     /// The check alone, with no engine token, against the frozen server: only the client's own timeouts (derived
     /// from <c>TimeoutMs</c>) can end it, as reason <c>timeout</c> within <paramref name="ceiling"/>.
     /// </summary>
