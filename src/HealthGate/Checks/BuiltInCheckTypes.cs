@@ -5,6 +5,7 @@ using HealthGate.Checks.Http;
 using HealthGate.Checks.Nats;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Prometheus;
+using HealthGate.Checks.Rabbitmq;
 using HealthGate.Checks.Redis;
 using HealthGate.Checks.Risk;
 using HealthGate.Checks.Scenarios;
@@ -26,5 +27,6 @@ internal static class BuiltInCheckTypes
         CheckType.Of<DiskCheckOptions, DiskHealthCheck>("disk"),
         CheckType.Of<ClockCheckOptions, ClockHealthCheck>("clock"),
         CheckType.Of<NatsCheckOptions, NatsHealthCheck>("nats"),
+        CheckType.Of<RabbitmqCheckOptions, RabbitmqHealthCheck>("rabbitmq"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -78,12 +78,14 @@ internal static class HungDependency
     /// </summary>
     public static async Task AssertClientBoundsTheHangAsync(IHealthCheck check, Func<Task> pause, Func<Task> resume, TimeSpan ceiling)
     {
-        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        var healthy = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.True(healthy.Status == HealthStatus.Healthy, $"before the freeze: {healthy.Status} {healthy.Description}");
         await pause();
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+            // WaitAsync: a check the client does not bound fails here instead of hanging the test run until the server resumes.
+            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None).WaitAsync(ceiling + TimeSpan.FromSeconds(10));
             var elapsed = Stopwatch.GetElapsedTime(started);
 
             Assert.Equal(HealthStatus.Unhealthy, hung.Status);
