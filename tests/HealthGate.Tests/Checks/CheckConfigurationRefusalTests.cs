@@ -23,6 +23,10 @@ public sealed class CheckConfigurationRefusalTests
         ["HealthGate__Checks__stress-scenarios__Expected__0"] = "flash_crash",
         ["HealthGate__Checks__reports-disk__Type"] = "disk",
         ["HealthGate__Checks__reports-disk__Tier"] = "P2",
+        ["HealthGate__Checks__broker__Type"] = "rabbitmq",
+        ["HealthGate__Checks__broker__Tier"] = "P1",
+        ["HealthGate__Checks__bus__Type"] = "nats",
+        ["HealthGate__Checks__bus__Tier"] = "P1",
         ["HealthGate__Modes__live__Tiers__0"] = "P0",
         ["HealthGate__Readiness__Tiers__0"] = "P0",
         ["HealthGate__Readiness__PeriodSeconds"] = "10",
@@ -42,6 +46,8 @@ public sealed class CheckConfigurationRefusalTests
             "HealthGate:Checks:backend-metrics:Url",
             "HealthGate:Checks:stress-scenarios:Url",
             "HealthGate:Checks:reports-disk:Path",
+            "HealthGate:Checks:broker:ConnectionString",
+            "HealthGate:Checks:bus:Url",
         })
         {
             Assert.Contains($"{key}: is required", stderr, StringComparison.Ordinal);

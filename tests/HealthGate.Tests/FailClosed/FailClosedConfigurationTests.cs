@@ -37,6 +37,9 @@ public sealed class FailClosedConfigurationTests
         ["6/duplicated-check-in-other-case"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "DISK": {{Disk}} } } }""", "HealthGate:Checks:DISK"),
         ["6/time-samples-out-of-range"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "x": { "Type": "exchange", "Tier": "P1", "PingUrl": "http://127.0.0.1:9/", "TimeUrl": "http://127.0.0.1:9/t", "TimeSamples": 9 } } } }""", "HealthGate:Checks:x:TimeSamples:"),
         ["6/nested-unknown-key-in-check"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Tags": { "team": "x" } } } } }""", "HealthGate:Checks:disk:Tags:team: expects a list"),
+        ["6/clock-max-error-zero"] = ($$"""{ "HealthGate": { "Checks": { "host-clock": { "Type": "clock", "Tier": "P0", "MaxErrorMs": 0 } } } }""", "HealthGate:Checks:host-clock:MaxErrorMs: must be greater than 0"),
+        ["6/rabbitmq-not-an-amqp-uri"] = ($$"""{ "HealthGate": { "Checks": { "broker": { "Type": "rabbitmq", "Tier": "P0", "ConnectionString": "host=127.0.0.1;password=Very-Secret-77" } } } }""", "HealthGate:Checks:broker:ConnectionString: must be an AMQP URI"),
+        ["6/nats-not-a-nats-url"] = ($$"""{ "HealthGate": { "Checks": { "bus": { "Type": "nats", "Tier": "P0", "Url": "http://gate:Very-Secret-77@127.0.0.1:4222" } } } }""", "HealthGate:Checks:bus:Url: must be one absolute nats:// or tls:// URL"),
         ["9/postgres-store-unreachable"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Storage": { "Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port={{FreePort.Next()}};Username=gate;Password=Very-Secret-77;Timeout=2" } } }""", "HealthGate:Storage: cannot prepare the postgres store"),
     };
 
