@@ -60,7 +60,7 @@ public sealed class NatsCheckTests : IAsyncLifetime
     [Fact]
     public async Task AFrozenServerIsBoundedByTheClientsOwnTimeoutsWithoutTheEngine()
     {
-        var check = new NatsHealthCheck(new NatsCheckOptions { Url = _nats.UrlWithCredentials, TimeoutMs = 500 });
+        var check = new NatsHealthCheck(new NatsCheckOptions { Url = _nats.UrlWithCredentials, TimeoutMs = 500 }, TimeProvider.System);
         await HungDependency.AssertClientBoundsTheHangAsync(check, _nats.PauseAsync, _nats.ResumeAsync, TimeSpan.FromMilliseconds(2500));
     }
 
