@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis and Prometheus, drive a
+# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis, Prometheus, RabbitMQ and NATS, drive a
 # pseudo-terminal with util-linux's script and a headless Chromium for the dashboard, so this installs the Debian
 # packages that provide them when they are missing (as root, or through sudo).
 set -euo pipefail
@@ -7,8 +7,13 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v redis-server >/dev/null || need+=(redis-server)
+# The rabbitmq and nats checks run against Debian's servers; the tests call rabbitmq's own script and epmd.
+{ [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null; } || need+=(rabbitmq-server)
+command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || need+=(nats-server)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
 command -v script >/dev/null || need+=(bsdutils)
+# The clock check's test reads the kernel's clock state independently through Python's ctypes.
+command -v python3 >/dev/null || need+=(python3)
 # The dashboard's browser tests drive Debian's Chromium through Playwright; Playwright never downloads one.
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # The session check's tests read IANA zones (Europe/London, America/New_York) from the system's zone files.

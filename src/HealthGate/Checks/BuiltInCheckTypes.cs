@@ -1,10 +1,13 @@
 using HealthGate.Checks.Alerting;
+using HealthGate.Checks.Clock;
 using HealthGate.Checks.Dashboard;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;
+using HealthGate.Checks.Nats;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Prometheus;
+using HealthGate.Checks.Rabbitmq;
 using HealthGate.Checks.Redis;
 using HealthGate.Checks.Risk;
 using HealthGate.Checks.Scenarios;
@@ -30,5 +33,8 @@ internal static class BuiltInCheckTypes
         CheckType.Of<DashboardCheckOptions, DashboardHealthCheck>("dashboard"),
         CheckType.Of<VenueCheckOptions, VenueHealthCheck>("venue"),
         CheckType.Of<SessionCheckOptions, SessionHealthCheck>("session"),
+        CheckType.Of<ClockCheckOptions, ClockHealthCheck>("clock"),
+        CheckType.Of<NatsCheckOptions, NatsHealthCheck>("nats"),
+        CheckType.Of<RabbitmqCheckOptions, RabbitmqHealthCheck>("rabbitmq"),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

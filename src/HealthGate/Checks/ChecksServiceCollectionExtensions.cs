@@ -1,3 +1,4 @@
+using HealthGate.Checks.Clock;
 using HealthGate.Checks.Http;
 using HealthGate.Checks.Postgres;
 using HealthGate.Checks.Redis;
@@ -37,6 +38,7 @@ internal static class ChecksServiceCollectionExtensions
         // Clients are built once and shared by every run: pooled connections, one multiplexer per target.
         services.AddSingleton<PostgresDataSources>();
         services.AddSingleton<RedisConnections>();
+        services.AddSingleton<IKernelClock, LinuxKernelClock>();
         services.AddHttpClient(HttpProbe.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -20,6 +20,8 @@ internal static class Reasons
     public const string RiskElevated = "risk_elevated";
     public const string MissingField = "missing_field";
     public const string ClockSkew = "clock_skew";
+    public const string ClockUnsynchronised = "clock_unsynchronised";
+    public const string ClockError = "clock_error";
     public const string MissingMetrics = "missing_metrics";
     public const string MissingScenarios = "missing_scenarios";
     public const string TooFewScenarios = "too_few_scenarios";

@@ -37,6 +37,10 @@ public sealed class CheckConfigurationRefusalTests
         ["HealthGate__Checks__session__Windows__0__Days__0"] = "Mon",
         ["HealthGate__Checks__session__Windows__0__From"] = "08:00",
         ["HealthGate__Checks__session__Windows__0__To"] = "16:30",
+        ["HealthGate__Checks__broker__Type"] = "rabbitmq",
+        ["HealthGate__Checks__broker__Tier"] = "P1",
+        ["HealthGate__Checks__bus__Type"] = "nats",
+        ["HealthGate__Checks__bus__Tier"] = "P1",
         ["HealthGate__Modes__live__Tiers__0"] = "P0",
         ["HealthGate__Readiness__Tiers__0"] = "P0",
         ["HealthGate__Readiness__PeriodSeconds"] = "10",
@@ -61,6 +65,8 @@ public sealed class CheckConfigurationRefusalTests
             "HealthGate:Checks:venue:Format",
             "HealthGate:Checks:venue:Url",
             "HealthGate:Checks:session:TimeZone",
+            "HealthGate:Checks:broker:ConnectionString",
+            "HealthGate:Checks:bus:Url",
         })
         {
             Assert.Contains($"{key}: is required", stderr, StringComparison.Ordinal);

@@ -51,6 +51,9 @@ public sealed class FailClosedConfigurationTests
         ["6/depends-on-cycle-of-three"] = ($$"""{ "HealthGate": { "Checks": { "a": {{DiskOn("b")}}, "b": {{DiskOn("c")}}, "c": {{DiskOn("a")}} } } }""", "HealthGate:Checks:a:DependsOn: forms a cycle: a -> b -> c -> a"),
         ["6/depends-on-listed-twice"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}}, "api": {{DiskOn("disk", "DISK")}} } } }""", "HealthGate:Checks:api:DependsOn: 'DISK' is listed more than once"),
         ["6/depends-on-disabled"] = ($$"""{ "HealthGate": { "Checks": { "disk": { "Type": "disk", "Tier": "P0", "Path": "/tmp", "Enabled": false }, "api": {{DiskOn("disk")}} } } }""", "HealthGate:Checks:api:DependsOn: 'disk' is disabled"),
+        ["6/clock-max-error-zero"] = ($$"""{ "HealthGate": { "Checks": { "host-clock": { "Type": "clock", "Tier": "P0", "MaxErrorMs": 0 } } } }""", "HealthGate:Checks:host-clock:MaxErrorMs: must be greater than 0"),
+        ["6/rabbitmq-not-an-amqp-uri"] = ($$"""{ "HealthGate": { "Checks": { "broker": { "Type": "rabbitmq", "Tier": "P0", "ConnectionString": "host=127.0.0.1;password=Very-Secret-77" } } } }""", "HealthGate:Checks:broker:ConnectionString: must be an AMQP URI"),
+        ["6/nats-not-a-nats-url"] = ($$"""{ "HealthGate": { "Checks": { "bus": { "Type": "nats", "Tier": "P0", "Url": "http://gate:Very-Secret-77@127.0.0.1:4222" } } } }""", "HealthGate:Checks:bus:Url: must be one absolute nats:// or tls:// URL"),
         ["9/postgres-store-unreachable"] = ($$"""{ "HealthGate": { "Checks": { "disk": {{Disk}} }, "Storage": { "Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port={{FreePort.Next()}};Username=gate;Password=Very-Secret-77;Timeout=2" } } }""", "HealthGate:Storage: cannot prepare the postgres store"),
     };
 

@@ -40,17 +40,52 @@ internal static class HungDependency
     }
 
     /// <summary>
+    /// Like <see cref="AssertTimeoutThenRecoveryAsync"/>, judged by the engine's own result rather than the request's
+    /// wall time: the frozen check is Unhealthy and its <c>durationMs</c> stays within <paramref name="timeoutMs"/>
+    /// plus a margin for a busy machine, whichever of the engine or the client ended it.
+    /// </summary>
+    public static async Task AssertUnhealthyWithinTimeoutThenRecoveryAsync(HealthGateApplication app, Func<Task> pause, Func<Task> resume, int timeoutMs, string what)
+    {
+        var (_, before) = await GetPreflightAsync(app, "paper");
+        Assert.Equal("PASS", before.GetProperty("verdict").GetString());
+
+        await pause();
+        try
+        {
+            var (status, hung) = await GetPreflightAsync(app, "paper");
+            var check = hung.GetProperty("checks")[0];
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+            Assert.Equal("timeout", check.GetProperty("reason").GetString());
+            var durationMs = check.GetProperty("durationMs").GetDouble();
+            Assert.True(durationMs <= timeoutMs + 1000, $"the check took {durationMs:F0} ms with TimeoutMs {timeoutMs}");
+        }
+        finally
+        {
+            await resume();
+        }
+
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await GetPreflightAsync(app, "paper")).Json.GetProperty("verdict").GetString() == "PASS",
+            TimeSpan.FromSeconds(30),
+            $"PASS after {what} resumed");
+    }
+
+    /// <summary>
     /// The check alone, with no engine token, against the frozen server: only the client's own timeouts (derived
     /// from <c>TimeoutMs</c>) can end it, as reason <c>timeout</c> within <paramref name="ceiling"/>.
     /// </summary>
     public static async Task AssertClientBoundsTheHangAsync(IHealthCheck check, Func<Task> pause, Func<Task> resume, TimeSpan ceiling)
     {
-        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+        var healthy = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.True(healthy.Status == HealthStatus.Healthy, $"before the freeze: {healthy.Status} {healthy.Description}");
         await pause();
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+            // WaitAsync: a check the client does not bound fails here instead of hanging the test run until the server resumes.
+            var hung = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None).WaitAsync(ceiling + TimeSpan.FromSeconds(10));
             var elapsed = Stopwatch.GetElapsedTime(started);
 
             Assert.Equal(HealthStatus.Unhealthy, hung.Status);

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace HealthGate.Testing;
+
+/// <summary>
+/// A real nats-server on a free loopback port, optionally requiring a user and password, which a test can stop and
+/// start again on the same port, or freeze with SIGSTOP.
+/// </summary>
+public sealed class NatsServer(string? user = null, string? password = null) : IAsyncLifetime
+{
+    private Process? _process;
+
+    public int Port { get; } = FreePort.Next();
+
+    /// <summary>The URL without credentials.</summary>
+    public string Url => $"nats://127.0.0.1:{Port}";
+
+    /// <summary>The URL with the server's user and password in its user info (when it has them).</summary>
+    public string UrlWithCredentials => user is null ? Url : $"nats://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password ?? "")}@127.0.0.1:{Port}";
+
+    public Task InitializeAsync() => StartAsync();
+
+    public async Task StartAsync()
+    {
+        var nats = Binaries.Find("nats-server", "nats-server", "/usr/sbin");
+        List<string> args = ["--addr", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture)];
+        if (user is not null)
+        {
+            args.AddRange(["--user", user, "--pass", password ?? ""]);
+        }
+
+        _process = ProcessRunner.Start(nats, args, redirect: false);
+        await ProcessRunner.WaitUntilAsync(SendsInfoAsync, TimeSpan.FromSeconds(30), $"nats-server on port {Port} sending INFO");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>SIGSTOP: the port stays open and the kernel still accepts connections, but nothing answers until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => ProcessSignals.PauseTreeAsync(_process ?? throw new InvalidOperationException("nats-server is not running"));
+
+    public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_process ?? throw new InvalidOperationException("nats-server is not running"));
+
+    public Task DisposeAsync() => StopAsync();
+
+    private async Task<bool> SendsInfoAsync()
+    {
+        if (_process is { HasExited: true })
+        {
+            throw new InvalidOperationException($"nats-server exited with code {_process.ExitCode}");
+        }
+
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            var buffer = new byte[5];
+            var read = await client.GetStream().ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
+            return System.Text.Encoding.ASCII.GetString(buffer, 0, read) == "INFO ";
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
