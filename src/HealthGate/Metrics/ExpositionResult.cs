@@ -1,6 +1,6 @@
 namespace HealthGate.Metrics;
 
-/// <summary>The <c>/metrics</c> response: always 200, the exposition streamed into the response body.</summary>
+/// <summary>The <c>/metrics</c> response: always 200, the rendered exposition written with its length in one write.</summary>
 internal sealed class ExpositionResult(MetricsExporter exporter) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
@@ -10,9 +10,11 @@ internal sealed class ExpositionResult(MetricsExporter exporter) : IResult, ISta
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        var exposition = await exporter.RenderAsync().WaitAsync(httpContext.RequestAborted);
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
         httpContext.Response.Headers.CacheControl = "no-store";
-        await exporter.ExportAsync(httpContext.Response.Body, httpContext.RequestAborted);
+        httpContext.Response.ContentLength = exposition.Length;
+        await httpContext.Response.BodyWriter.WriteAsync(exposition, httpContext.RequestAborted);
     }
 }

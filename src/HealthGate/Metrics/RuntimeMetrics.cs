@@ -15,6 +15,9 @@ internal sealed class RuntimeMetrics : IInstrumentOwner
     private readonly Gauge _virtualMemory;
     private readonly Counter _cpu;
     private readonly Gauge? _openFds;
+    private readonly TimeProvider _time;
+    private long _fdsCountedAt;
+    private int _countingFds;
     private readonly Counter.Child[] _gcByGeneration;
     private readonly Counter _gcAllocated;
     private readonly Counter _gcPause;
@@ -24,10 +27,18 @@ internal sealed class RuntimeMetrics : IInstrumentOwner
     private readonly Counter _completedItems;
     private readonly Counter _lockContention;
 
-    public RuntimeMetrics(CollectorRegistry registry, IMetricFactory factory)
+    /// <summary>
+    /// How old the open-descriptor count may get. Counting enumerates <c>/proc/self/fd</c>, which stats every entry's
+    /// target: 300-odd descriptors (one per loaded assembly and more) took several milliseconds, most of a scrape's
+    /// CPU time (docs/performance.md), so it runs in the background, at most this often, and a scrape reads the latest.
+    /// </summary>
+    public static readonly TimeSpan OpenFdsMaxAge = TimeSpan.FromSeconds(5);
+
+    public RuntimeMetrics(CollectorRegistry registry, IMetricFactory factory, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(factory);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _residentMemory = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
         _virtualMemory = factory.CreateGauge("process_virtual_memory_bytes", "Virtual memory size in bytes.");
         _cpu = factory.CreateCounter("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.");
@@ -40,6 +51,7 @@ internal sealed class RuntimeMetrics : IInstrumentOwner
         if (OperatingSystem.IsLinux() && Directory.Exists("/proc/self/fd"))
         {
             _openFds = factory.CreateGauge("process_open_fds", "Number of open file descriptors.");
+            CountOpenFds();
         }
 
         var gcCollections = factory.CreateCounter("dotnet_gc_collections_total", "Garbage collections by generation.", ["generation"]);
@@ -56,15 +68,26 @@ internal sealed class RuntimeMetrics : IInstrumentOwner
 
     private void Update()
     {
-        using (var process = Process.GetCurrentProcess())
+        if (ProcStatm.TryRead(out var virtualBytes, out var residentBytes))
         {
+            _residentMemory.Set(residentBytes);
+            _virtualMemory.Set(virtualBytes);
+        }
+        else
+        {
+            using var process = Process.GetCurrentProcess();
             _residentMemory.Set(process.WorkingSet64);
             _virtualMemory.Set(process.VirtualMemorySize64);
         }
 
         // The runtime keeps these totals itself; IncTo copies them without ever moving a counter backwards.
         _cpu.IncTo(Environment.CpuUsage.TotalTime.TotalSeconds);
-        _openFds?.Set(Directory.EnumerateFileSystemEntries("/proc/self/fd").Count());
+        if (_openFds is not null
+            && _time.GetElapsedTime(Interlocked.Read(ref _fdsCountedAt)) >= OpenFdsMaxAge
+            && Interlocked.CompareExchange(ref _countingFds, 1, 0) == 0)
+        {
+            _ = Task.Run(CountOpenFds);
+        }
         for (var generation = 0; generation < _gcByGeneration.Length; generation++)
         {
             _gcByGeneration[generation].IncTo(GC.CollectionCount(generation));
@@ -77,5 +100,22 @@ internal sealed class RuntimeMetrics : IInstrumentOwner
         _threads.Set(ThreadPool.ThreadCount);
         _completedItems.IncTo(ThreadPool.CompletedWorkItemCount);
         _lockContention.IncTo(Monitor.LockContentionCount);
+    }
+
+    private void CountOpenFds()
+    {
+        try
+        {
+            _openFds?.Set(Directory.EnumerateFileSystemEntries("/proc/self/fd").Count());
+        }
+        catch (IOException)
+        {
+            // The gauge keeps its last count; the next scrape past the age tries again.
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _fdsCountedAt, _time.GetTimestamp());
+            Interlocked.Exchange(ref _countingFds, 0);
+        }
     }
 }
