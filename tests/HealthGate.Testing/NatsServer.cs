@@ -37,13 +37,7 @@ public sealed class NatsServer(string? user = null, string? password = null) : I
 
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await ProcessRunner.KillAsync(_process);
         _process = null;
     }
 

@@ -48,6 +48,23 @@ public static class ProcessRunner
     }
 
     /// <summary>Polls a condition until it holds, failing with a message when it never does.</summary>
+    /// <summary>Kills <paramref name="process"/> (and what it started) if it still runs, waits for it and disposes it.</summary>
+    public static async Task KillAsync(Process? process)
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = Stopwatch.StartNew();

@@ -100,13 +100,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopAsync();
-        if (_epmd is { HasExited: false })
-        {
-            _epmd.Kill();
-            await _epmd.WaitForExitAsync();
-        }
-
-        _epmd?.Dispose();
+        await ProcessRunner.KillAsync(_epmd);
         try
         {
             Directory.Delete(_directory, recursive: true);

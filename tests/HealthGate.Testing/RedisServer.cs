@@ -24,13 +24,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await ProcessRunner.KillAsync(_process);
         _process = null;
     }
 
