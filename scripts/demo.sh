@@ -96,21 +96,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# free_port NAME: sets NAME to a loopback port nobody listens on and no earlier call handed out.
-taken_ports=()
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    if ! port_in_use "$port" && [[ " ${taken_ports[*]} " != *" $port "* ]]; then
-      taken_ports+=("$port")
-      printf -v "$1" '%s' "$port"
-      return
-    fi
-  done
-}
+# shellcheck source=scripts/lib/ports.sh
+. scripts/lib/ports.sh
 
 # wait_until SECONDS WHAT PID COMMAND...: polls COMMAND until it succeeds; fails when PID dies or time runs out.
 wait_until() {

@@ -49,15 +49,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-taken=()
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    if ! port_in_use "$port" && [[ " ${taken[*]} " != *" $port "* ]]; then taken+=("$port"); printf -v "$1" '%s' "$port"; return; fi
-  done
-}
+# shellcheck source=scripts/lib/ports.sh
+. scripts/lib/ports.sh
 wait_for() { # SECONDS WHAT COMMAND...
   local seconds=$1 what=$2 i
   shift 2

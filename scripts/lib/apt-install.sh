@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by scripts/test.sh and scripts/demo.sh: installs the Debian packages named in the array "need", if any,
+# Sourced by scripts/test.sh, scripts/demo.sh and bench/wrk/run.sh: installs the Debian packages named in the array "need", if any,
 # as root or through sudo. $1 says what they are for, in the message.
 # shellcheck disable=SC2154 # "need" is the caller's array
 apt_install_needed() {
