@@ -22,7 +22,7 @@ internal sealed class ConfiguredGateStore(IOptions<StorageOptions> options, Stor
     }
 
     public Task SaveRunAsync(PreflightRun run, CancellationToken cancellationToken) =>
-        guard.RunAsync(token => _store.SaveRunAsync(run, token), cancellationToken);
+        WriteAsync(token => _store.SaveRunAsync(run, token), cancellationToken);
 
     public Task<PreflightRun?> FindRunAsync(string runId, CancellationToken cancellationToken) => _store.FindRunAsync(runId, cancellationToken);
 
@@ -32,14 +32,37 @@ internal sealed class ConfiguredGateStore(IOptions<StorageOptions> options, Stor
     public Task<int> PruneRunsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => _store.PruneRunsAsync(cutoff, cancellationToken);
 
     public Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken) =>
-        guard.RunAsync(token => _store.AppendAsync(entry, token), cancellationToken);
+        WriteAsync(token => _store.AppendAsync(entry, token), cancellationToken);
 
     public Task<OpLogEntry?> FindEntryAsync(long id, CancellationToken cancellationToken) => _store.FindEntryAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken) =>
         _store.ListEntriesAsync(kinds, limit, cancellationToken);
 
-    public Task ProbeWriteAsync(CancellationToken cancellationToken) => guard.RunAsync(_store.ProbeWriteAsync, cancellationToken);
+    public Task ProbeWriteAsync(CancellationToken cancellationToken) => WriteAsync(_store.ProbeWriteAsync, cancellationToken);
 
     public ValueTask DisposeAsync() => _store is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
+    private Task<bool> WriteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async token =>
+            {
+                await write(token);
+                return true;
+            },
+            cancellationToken);
+
+    private async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await guard.RunAsync(write, cancellationToken);
+        }
+        catch (Exception) when (_store is PostgresGateStore postgres)
+        {
+            // Connections pooled before a server restart are dead: the next write opens fresh ones instead of failing on each.
+            postgres.ClearPool();
+            throw;
+        }
+    }
 }
