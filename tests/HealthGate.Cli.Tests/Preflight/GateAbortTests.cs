@@ -146,7 +146,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task A429IsHonouredOnceThenTheVerdictCounts()
     {
-        _gate.ThrottlePreflight(1, CannedPreflight.Json("live", "PASS", null, ("redis", "P0", "Healthy")));
+        _gate.ThrottlePreflight(1, CannedPreflight.Json("live", "PASS", DateTimeOffset.UtcNow.AddSeconds(60), ("redis", "P0", "Healthy")));
 
         var result = await RunAsync(_gate.Url);
 
@@ -236,6 +236,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("ops-key-123", Assert.Single(_gate.Preflights).ApiKey);
+        Assert.Equal("ops-key-123", Assert.Single(_gate.RunReads).ApiKey);
         Assert.DoesNotContain("ops-key-123", result.Out + result.Error + string.Join("", _reports.Reports().Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 

@@ -34,13 +34,16 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
     [Fact]
     public async Task TwoRunsInTheSameSecondKeepBothReports()
     {
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        var run = CannedPreflight.Pass(DateTimeOffset.UtcNow);
+        var started = System.Text.Json.JsonDocument.Parse(run).RootElement.GetProperty("startedAt").GetDateTimeOffset();
+        var second = started.UtcDateTime.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        _gate.AnswerPreflight(run);
 
         await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
         await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
 
         Assert.Equal(
-            ["PREFLIGHT_LIVE_20261122_085304.md", "PREFLIGHT_LIVE_20261122_085304_2.md"],
+            [$"PREFLIGHT_LIVE_{second}.md", $"PREFLIGHT_LIVE_{second}_2.md"],
             _reports.Reports().Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
