@@ -12,7 +12,7 @@ public sealed class ProcessToProcessGoTests(HttpStandInFixture fixture) : IClass
     private readonly HttpStandIn _standIn = fixture.StandIn;
 
     [Fact]
-    public async Task TheBuiltCliAcceptsTheServiceProcesssPassAfterReadingItsRunBack()
+    public async Task TheBuiltCliAcceptsAPassFromTheServiceProcessAfterReadingItsRunBack()
     {
         _standIn.Respond("/go/core", 200, "ok");
         using var directory = new TempDirectory();
