@@ -13,7 +13,13 @@ internal sealed class GoAcceptance(GateClient gate, AcceptanceRules rules, TimeP
     {
         ArgumentNullException.ThrowIfNull(answer);
         var report = answer.Report;
-        if (!Verdicts.TryParse(report.Verdict, out var verdict) || !verdict.IsGo())
+        if (!Verdicts.TryParse(report.Verdict, out var verdict))
+        {
+            // The reader lets no such answer through; should one arrive anyway, it is refused, never waved on.
+            throw Refused(report, $"'{report.Verdict}' is not a verdict");
+        }
+
+        if (!verdict.IsGo())
         {
             return;
         }
