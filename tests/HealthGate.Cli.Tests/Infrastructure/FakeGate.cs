@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace HealthGate.Cli.Tests.Infrastructure;
@@ -42,6 +43,16 @@ internal sealed class FakeGate
     public FakeGate AnswerPreflight(string json) =>
         KeepRun(json).AnswerPreflight(JsonDocument.Parse(json).RootElement.GetProperty("verdict").GetString() is "PASS" or "P2_WARN" ? 200 : 503, json);
 
+    /// <summary>
+    /// Answers as a gate that runs its checks when asked: <paramref name="json"/> with <c>startedAt</c> the moment of
+    /// the request and <c>expiresAt</c> as long after it as in <paramref name="json"/>, kept as its run for the read-back.
+    /// </summary>
+    public FakeGate AnswerFreshRun(string json)
+    {
+        _standIn.Respond(_prefix + "/preflight", FreshRun(json));
+        return this;
+    }
+
     /// <summary>What <c>GET /preflight/runs/{runId}</c> answers from now on.</summary>
     public FakeGate AnswerRun(string runId, int status, string body, string contentType = "application/json")
     {
@@ -64,9 +75,8 @@ internal sealed class FakeGate
     /// <summary>429 with <c>Retry-After: 1</c> for the first <paramref name="throttled"/> preflights, then <paramref name="json"/>.</summary>
     public FakeGate ThrottlePreflight(int throttled, string json)
     {
-        KeepRun(json);
         var answered = 0;
-        var then = Record(200, json, "application/json");
+        var then = FreshRun(json);
         var problem = Record(429, """{"title":"Too many requests","status":429}""", "application/problem+json");
         _standIn.Respond(_prefix + "/preflight", context =>
         {
@@ -98,6 +108,19 @@ internal sealed class FakeGate
         _standIn.Hang(_prefix + "/overrides");
         return this;
     }
+
+    private Func<HttpContext, Task> FreshRun(string json) => context =>
+    {
+        var run = JsonNode.Parse(json)!.AsObject();
+        var ttl = DateTimeOffset.Parse(run["expiresAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(run["startedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow;
+        run["startedAt"] = Timestamps.ToText(now);
+        run["expiresAt"] = Timestamps.ToText(now + ttl);
+        var body = run.ToJsonString();
+        KeepRun(body);
+        return Record(200, body, "application/json")(context);
+    };
 
     private string RunPath(string runId) => $"{_prefix}/preflight/runs/{Uri.EscapeDataString(runId)}";
 

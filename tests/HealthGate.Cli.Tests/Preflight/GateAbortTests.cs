@@ -91,7 +91,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task UnexpiredVerdictIsTheExitCode()
     {
-        _gate.AnswerPreflight(CannedPreflight.Json("live", "P2_WARN", DateTimeOffset.UtcNow.AddSeconds(30), ("core", "P0", "Healthy"), ("disk", "P2", "Unhealthy")));
+        _gate.AnswerFreshRun(CannedPreflight.Json("live", "P2_WARN", DateTimeOffset.UtcNow.AddSeconds(30), ("core", "P0", "Healthy"), ("disk", "P2", "Unhealthy")));
 
         var result = await RunAsync(_gate.Url);
 
@@ -230,7 +230,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task TheApiKeyFromTheEnvironmentIsSentAsXApiKey()
     {
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));
 
         var result = await new CliRun { ApiKey = "ops-key-123" }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
 
