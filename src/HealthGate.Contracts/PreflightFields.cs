@@ -36,4 +36,13 @@ public static class PreflightFields
         /// <summary>The Unhealthy root causes among its dependencies in the same run; empty when nothing blocks it.</summary>
         public const string BlockedBy = "blockedBy";
     }
+
+    /// <summary>Fields of <see cref="Summary"/>: the run's checks counted by status.</summary>
+    public static class Counts
+    {
+        public const string Total = "total";
+        public const string Healthy = "healthy";
+        public const string Degraded = "degraded";
+        public const string Unhealthy = "unhealthy";
+    }
 }

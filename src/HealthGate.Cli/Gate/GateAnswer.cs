@@ -6,6 +6,9 @@ internal sealed record GateAnswer(int Status, string Body)
     /// <summary>The gate's <c>Retry-After</c> on a 429, when it sent one.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>From sending this request to having its whole body; unset for an answer made up by a test.</summary>
+    public RequestWindow? Window { get; init; }
+
     public bool IsTooManyRequests => Status == 429;
 
     public bool IsCreated => Status == 201;

@@ -39,7 +39,7 @@ internal sealed class GateClient : IDisposable
     /// <summary>The gate's address for messages: never credentials embedded in the URL.</summary>
     public string Display { get; }
 
-    public async Task<PreflightReport> PreflightAsync(string mode, CancellationToken cancellationToken)
+    public async Task<PreflightAnswer> PreflightAsync(string mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mode);
         var uri = new Uri($"preflight?mode={Uri.EscapeDataString(mode)}", UriKind.Relative);
@@ -62,8 +62,21 @@ internal sealed class GateClient : IDisposable
             }
         }
 
-        return PreflightReportReader.Read(answer.Status, answer.Body, mode, _time.GetUtcNow());
+        // The window is the answered request's own: after a 429, the retry's, not the first attempt's.
+        var window = answer.Window ?? throw new InvalidOperationException("an answer from the wire always has its window");
+        return new PreflightAnswer(PreflightReportReader.Read(answer.Status, answer.Body, mode, _time.GetUtcNow()), window);
     }
+
+    /// <summary>The path a run is read back from, relative to the gate's address.</summary>
+    public static string RunPath(string runId)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return $"preflight/runs/{Uri.EscapeDataString(runId)}";
+    }
+
+    /// <summary><c>GET /preflight/runs/{runId}</c>: the run as the gate recorded it, whatever its status code.</summary>
+    public Task<GateAnswer> ReadRunAsync(string runId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(RunPath(runId), UriKind.Relative)), cancellationToken);
 
     public async Task<GateAnswer> RecordOverrideAsync(OverrideRequest body, CancellationToken cancellationToken)
     {
@@ -83,11 +96,16 @@ internal sealed class GateClient : IDisposable
         using var request = message;
         using var timeout = new CancellationTokenSource(budget ?? _timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        var sent = _time.GetUtcNow();
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var body = await response.Content.ReadAsStringAsync(linked.Token);
-            return new GateAnswer((int)response.StatusCode, body) { RetryAfter = response.Headers.RetryAfter?.Delta };
+            return new GateAnswer((int)response.StatusCode, body)
+            {
+                RetryAfter = response.Headers.RetryAfter?.Delta,
+                Window = new RequestWindow(sent, _time.GetUtcNow()),
+            };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

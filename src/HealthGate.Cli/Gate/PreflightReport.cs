@@ -13,6 +13,9 @@ internal sealed record PreflightReport(
     IReadOnlyList<ReportedCheck> Checks,
     string Json)
 {
+    /// <summary>The run's counts as the gate stated them; null when it sent none (or not an object).</summary>
+    public ReportedSummary? Summary { get; init; }
+
     public IEnumerable<ReportedCheck> Failures(string tier) => Checks.Where(c => c.Tier == tier && c.IsUnhealthy);
 
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expiresAt && expiresAt <= now;

@@ -16,6 +16,38 @@ internal static class PreflightReportReader
             throw new GateAbortException($"the gate answered HTTP {status}: {ProblemText.Of(body)}");
         }
 
+        var report = Parse(body, status);
+        if (Verdicts.TryParse(report.Verdict, out var parsed) && parsed.IsGo() != (status == 200))
+        {
+            throw new GateAbortException($"the gate answered HTTP {status} with verdict {report.Verdict}, which contradict each other");
+        }
+
+        if (!string.Equals(report.Mode, mode, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GateAbortException($"the gate answered for mode '{report.Mode}' instead of '{mode}'");
+        }
+
+        if (report.ExpiresAt is { } expiry && expiry <= now)
+        {
+            throw new GateAbortException(
+                $"the gate's verdict for run {report.RunId} expired at {Timestamps.ToText(expiry)} (now {Timestamps.ToText(now)}): a stale verdict is not a verdict");
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// A run as the history keeps it (<c>GET /preflight/runs/{runId}</c>, answered 200 whatever the verdict): read
+    /// as strictly as a fresh answer, but neither its HTTP status nor its age says anything about it.
+    /// </summary>
+    public static PreflightReport ReadRecorded(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return Parse(body, 200);
+    }
+
+    private static PreflightReport Parse(string body, int status)
+    {
         JsonElement root;
         try
         {
@@ -37,18 +69,8 @@ internal static class PreflightReportReader
         }
 
         var verdict = verdictElement.GetString()!;
-        if (parsed.IsGo() != (status == 200))
-        {
-            throw new GateAbortException($"the gate answered HTTP {status} with verdict {verdict}, which contradict each other");
-        }
-
         var runId = RequiredString(root, PreflightFields.RunId);
-        var answeredMode = RequiredString(root, PreflightFields.Mode);
-        if (!string.Equals(answeredMode, mode, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new GateAbortException($"the gate answered for mode '{answeredMode}' instead of '{mode}'");
-        }
-
+        var mode = RequiredString(root, PreflightFields.Mode);
         var checks = ReadChecks(root);
         var decided = Verdicts.Decide(checks.Select(c => (c.Tier, c.Status))).Token();
         if (decided != verdict)
@@ -56,24 +78,38 @@ internal static class PreflightReportReader
             throw new GateAbortException($"the gate's verdict {verdict} contradicts its own checks, which make {decided}");
         }
 
-        var expiresAt = OptionalTimestamp(root, PreflightFields.ExpiresAt);
-        if (expiresAt is { } expiry && expiry <= now)
-        {
-            throw new GateAbortException(
-                $"the gate's verdict for run {runId} expired at {Timestamps.ToText(expiry)} (now {Timestamps.ToText(now)}): a stale verdict is not a verdict");
-        }
-
         return new PreflightReport(
             runId,
-            answeredMode,
+            mode,
             verdict,
             exitCode,
             OptionalTimestamp(root, PreflightFields.StartedAt),
             OptionalNumber(root, PreflightFields.DurationMs),
-            expiresAt,
+            OptionalTimestamp(root, PreflightFields.ExpiresAt),
             root.TryGetProperty(PreflightFields.ConfigHash, out var hash) && hash.ValueKind == JsonValueKind.String ? hash.GetString() : null,
             checks,
-            body);
+            body)
+        {
+            Summary = ReadSummary(root),
+        };
+    }
+
+    /// <summary>Absent or not an object is none; each count that is not an integer is null, for the acceptance rules to name.</summary>
+    private static ReportedSummary? ReadSummary(JsonElement root)
+    {
+        if (!root.TryGetProperty(PreflightFields.Summary, out var summary) || summary.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return new ReportedSummary(
+            Count(summary, PreflightFields.Counts.Total),
+            Count(summary, PreflightFields.Counts.Healthy),
+            Count(summary, PreflightFields.Counts.Degraded),
+            Count(summary, PreflightFields.Counts.Unhealthy));
+
+        static int? Count(JsonElement summary, string name) =>
+            summary.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) ? count : null;
     }
 
     private static List<ReportedCheck> ReadChecks(JsonElement root)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
+using HealthGate.Cli.Acceptance;
 using HealthGate.Cli.Overrides;
 
 namespace HealthGate.Cli.Preflight;
@@ -15,6 +16,19 @@ internal static partial class PreflightCommand
         var url = new Option<string>("--url") { Description = "The HealthGate service.", DefaultValueFactory = _ => PreflightSettings.DefaultUrl };
         var timeout = new Option<int?>("--timeout") { Description = "Seconds to wait for the gate (default 30 for paper, 60 for live).", HelpName = "SECONDS" };
         var reportDir = new Option<string>("--report-dir") { Description = "Where reports and the operational log are written.", DefaultValueFactory = _ => PreflightSettings.DefaultReportDirectory };
+        var clockTolerance = new Option<double>("--clock-tolerance")
+        {
+            Description = "Seconds the gate's clock may differ from this machine's: a GO must have started within the request's own window, widened by this much.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => AcceptanceRules.DefaultClockToleranceSeconds,
+        };
+        var maxVerdictTtl = new Option<int>("--max-verdict-ttl")
+        {
+            Description = "The longest a GO may claim to stay valid (expiresAt − startedAt), in seconds.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => AcceptanceRules.DefaultMaxVerdictTtlSeconds,
+        };
+        var expectConfigHash = new Option<string?>("--expect-config-hash") { Description = "Accept a GO only from this configuration (the gate's configHash).", HelpName = "HASH" };
         var json = new Option<bool>("--json") { Description = "Print the preflight JSON only (machine-readable)." };
         var forceStart = new Option<bool>("--force-start") { Description = "On P1_FAIL, record an approved override and exit 0 (interactive terminal only)." };
         var skip = new Option<bool>("--skip-health-check") { Description = "Do not run the checks at all (approved emergencies only, interactive terminal only)." };
@@ -38,6 +52,27 @@ internal static partial class PreflightCommand
                 result.AddError($"--url '{value}' is not an absolute http:// or https:// address");
             }
         });
+        clockTolerance.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is var value && !(value >= 0 && value <= AcceptanceRules.MaxClockToleranceSeconds))
+            {
+                result.AddError($"--clock-tolerance must be between 0 and {AcceptanceRules.MaxClockToleranceSeconds} seconds");
+            }
+        });
+        maxVerdictTtl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > AcceptanceRules.MaxMaxVerdictTtlSeconds)
+            {
+                result.AddError($"--max-verdict-ttl must be between 1 and {AcceptanceRules.MaxMaxVerdictTtlSeconds} seconds");
+            }
+        });
+        expectConfigHash.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && string.IsNullOrWhiteSpace(value))
+            {
+                result.AddError("--expect-config-hash must not be empty");
+            }
+        });
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is <= 0 or > 3600)
@@ -48,7 +83,7 @@ internal static partial class PreflightCommand
 
         var command = new Command("preflight", "Ask the gate for a go/no-go verdict; the exit code is the verdict's (0 PASS, 1 P0_FAIL or abort, 2 P1_FAIL, 3 P2_WARN).")
         {
-            mode, url, timeout, reportDir, json, forceStart, skip, operatorName, approvers, ticket, reason,
+            mode, url, timeout, reportDir, clockTolerance, maxVerdictTtl, expectConfigHash, json, forceStart, skip, operatorName, approvers, ticket, reason,
         };
         command.Validators.Add(result =>
         {
@@ -74,7 +109,13 @@ internal static partial class PreflightCommand
                 parse.GetValue(json),
                 parse.GetValue(forceStart),
                 parse.GetValue(skip),
-                new Approval(parse.GetValue(operatorName), parse.GetValue(approvers) ?? [], parse.GetValue(ticket), parse.GetValue(reason)));
+                new Approval(parse.GetValue(operatorName), parse.GetValue(approvers) ?? [], parse.GetValue(ticket), parse.GetValue(reason)))
+            {
+                Acceptance = new AcceptanceRules(
+                    TimeSpan.FromSeconds(parse.GetValue(clockTolerance)),
+                    TimeSpan.FromSeconds(parse.GetValue(maxVerdictTtl)),
+                    parse.GetValue(expectConfigHash)),
+            };
             return new PreflightFlow(context, settings).RunAsync(cancellationToken);
         });
         return command;

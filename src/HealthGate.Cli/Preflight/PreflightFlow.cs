@@ -1,3 +1,4 @@
+using HealthGate.Cli.Acceptance;
 using HealthGate.Cli.Gate;
 using HealthGate.Cli.Overrides;
 using HealthGate.Cli.Reports;
@@ -6,8 +7,9 @@ using Spectre.Console;
 namespace HealthGate.Cli.Preflight;
 
 /// <summary>
-/// One <c>healthgate preflight</c>: ask the gate, show the table and the banner (or the JSON), write the report,
-/// then hand over to an override when one was asked for. Returns the process exit code.
+/// One <c>healthgate preflight</c>: ask the gate, accept a GO only when it can be checked (<see cref="GoAcceptance"/>),
+/// show the table and the banner (or the JSON), write the report, then hand over to an override when one was asked
+/// for. Returns the process exit code.
 /// </summary>
 internal sealed class PreflightFlow(CliContext context, PreflightSettings settings)
 {
@@ -27,14 +29,24 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
                 return session.Refuse(OverrideRequest.ForceStart, $"--force-start in {settings.Mode} mode needs {string.Join(", ", missing)}", Verdicts.AbortExitCode);
             }
 
-            PreflightReport report;
+            PreflightAnswer answer;
             try
             {
-                report = await FetchAsync(gate, cancellationToken);
+                answer = await FetchAsync(gate, cancellationToken);
             }
             catch (GateAbortException ex)
             {
                 return session.Abort(ex.Message);
+            }
+
+            var report = answer.Report;
+            try
+            {
+                await new GoAcceptance(gate, settings.Acceptance, context.Time).AcceptAsync(answer, cancellationToken);
+            }
+            catch (GateAbortException ex)
+            {
+                return session.Abort(ex.Message, report);
             }
 
             return await ConcludeAsync(session, report, cancellationToken);
@@ -83,7 +95,7 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
     }
 
     /// <summary>The spinner only where a person watches; a pipe or a log file gets no animation.</summary>
-    private Task<PreflightReport> FetchAsync(GateClient gate, CancellationToken cancellationToken)
+    private Task<PreflightAnswer> FetchAsync(GateClient gate, CancellationToken cancellationToken)
     {
         if (!context.Terminal.IsInteractive || settings.Json)
         {

@@ -1,3 +1,4 @@
+using HealthGate.Cli.Acceptance;
 using HealthGate.Cli.Overrides;
 
 namespace HealthGate.Cli.Preflight;
@@ -13,6 +14,9 @@ internal sealed record PreflightSettings(
     bool SkipHealthCheck,
     Approval Approval)
 {
+    /// <summary>What a GO must show to be accepted (<c>--clock-tolerance</c>, <c>--max-verdict-ttl</c>, <c>--expect-config-hash</c>).</summary>
+    public AcceptanceRules Acceptance { get; init; } = AcceptanceRules.Default;
+
     public const string DefaultUrl = "http://127.0.0.1:5080";
     public const string DefaultReportDirectory = "reports/health";
 

@@ -40,12 +40,12 @@ internal static class ResultView
         switch (report.Verdict)
         {
             case Verdicts.PassToken:
-                Banner.Show(console, Color.Green, "PASS — health checks passed", ["Exit code 0: the launch may proceed.", .. footer]);
+                Banner.Show(console, Color.Green, "PASS — health checks passed", ["Exit code 0: the launch may proceed.", Accepted(report), .. footer]);
                 break;
             case Verdicts.P2WarnToken:
                 Banner.Show(console, Color.Yellow, "P2 WARN — non-critical warnings, proceeding", [
                     "Exit code 3: the launch may proceed. Note the warnings in the operational notes and schedule a fix.",
-                    .. Failed(report, ["P2"], degraded: true), .. footer]);
+                    .. Failed(report, ["P2"], degraded: true), Accepted(report), .. footer]);
                 break;
             case Verdicts.P1FailToken:
                 Banner.Show(console, Color.Orange1, "P1 FAILURE — core trading functionality may be impaired", [
@@ -72,6 +72,10 @@ internal static class ResultView
             .Where(c => (tiers.Contains(c.Tier) && c.IsUnhealthy) || (degraded && c.Status == ReportedCheck.Degraded))
             .OrderBy(c => c.IsBlocked)
             .Select(c => $"  {c.Outcome} {c.Name} ({c.Tier}, {c.Reason}{(c.IsBlocked ? $", blocked by {string.Join(", ", c.BlockedBy)}" : "")}): {OneLine.Of(c.Description, 160)}");
+
+    /// <summary>Shown only after <c>GoAcceptance</c> let the GO through: what was checked before the launch may proceed on it.</summary>
+    private static string Accepted(PreflightReport report) =>
+        $"Checked: started within this request, valid {(report.ExpiresAt - report.StartedAt)?.TotalSeconds:0.###} s, counts agree with the checks, recorded by the gate (read back).";
 
     private static Color OutcomeColor(ReportedCheck check) => check.Status switch
     {

@@ -1,10 +1,15 @@
+using System.Text.Json.Serialization;
 using HealthGate.Checks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Preflight;
 
 /// <summary>Counts of a run's checks by status.</summary>
-internal sealed record PreflightSummary(int Total, int Healthy, int Degraded, int Unhealthy)
+internal sealed record PreflightSummary(
+    [property: JsonPropertyName(PreflightFields.Counts.Total)] int Total,
+    [property: JsonPropertyName(PreflightFields.Counts.Healthy)] int Healthy,
+    [property: JsonPropertyName(PreflightFields.Counts.Degraded)] int Degraded,
+    [property: JsonPropertyName(PreflightFields.Counts.Unhealthy)] int Unhealthy)
 {
     public static PreflightSummary Of(IReadOnlyCollection<CheckResult> checks)
     {

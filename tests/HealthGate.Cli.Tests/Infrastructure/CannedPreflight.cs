@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace HealthGate.Cli.Tests.Infrastructure;
 
-/// <summary>Preflight JSON in the design's shape, for a fake gate to answer.</summary>
+/// <summary>
+/// Preflight JSON in the design's shape, for a fake gate to answer: coherent (summary counted from the checks, a run
+/// that started now, or 60 s before an expiry already past), so only what a test changes can be wrong.
+/// </summary>
 internal static class CannedPreflight
 {
     public const string RunId = "01JCANNEDRUN0000000000000A";
@@ -16,11 +19,17 @@ internal static class CannedPreflight
             ["mode"] = mode,
             ["verdict"] = verdict,
             ["exitCode"] = exitCode,
-            ["startedAt"] = "2026-11-22T08:53:04.123Z",
+            ["startedAt"] = Timestamps.ToText(StartedAt(expiresAt)),
             ["durationMs"] = 41.7,
-            ["expiresAt"] = expiresAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["expiresAt"] = expiresAt is { } e ? Timestamps.ToText(e) : null,
             ["configHash"] = "sha256:c0ffee",
-            ["summary"] = new { total = checks.Length },
+            ["summary"] = new
+            {
+                total = checks.Length,
+                healthy = checks.Count(c => c.Status == "Healthy"),
+                degraded = checks.Count(c => c.Status == "Degraded"),
+                unhealthy = checks.Count(c => c.Status == "Unhealthy"),
+            },
             ["checks"] = checks.Select(c => new
             {
                 name = c.Name,
@@ -33,6 +42,13 @@ internal static class CannedPreflight
                 data = new { },
             }),
         });
+    }
+
+    /// <summary>Now, as a fresh run would; a minute before an expiry already past, as an old run would.</summary>
+    public static DateTimeOffset StartedAt(DateTimeOffset? expiresAt)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return expiresAt is { } expiry && expiry <= now ? expiry.AddSeconds(-60) : now;
     }
 
     /// <summary>A live P1_FAIL: P0 healthy, one P1 down, valid for a minute from <paramref name="now"/>.</summary>

@@ -116,7 +116,7 @@ public sealed class ForceStartTests(HttpStandInFixture fixture) : IClassFixture<
     [Fact]
     public async Task ForceStartOnPassHasNothingToForceAndExits0WithoutPosting()
     {
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
         var result = await RunAsync(new TestTerminal(interactive: true), "live", [.. LiveApproval]);
 

@@ -91,7 +91,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task UnexpiredVerdictIsTheExitCode()
     {
-        _gate.AnswerPreflight(CannedPreflight.Json("live", "P2_WARN", DateTimeOffset.UtcNow.AddSeconds(30), ("core", "P0", "Healthy"), ("disk", "P2", "Unhealthy")));
+        _gate.AnswerFreshRun(CannedPreflight.Json("live", "P2_WARN", DateTimeOffset.UtcNow.AddSeconds(30), ("core", "P0", "Healthy"), ("disk", "P2", "Unhealthy")));
 
         var result = await RunAsync(_gate.Url);
 
@@ -146,7 +146,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task A429IsHonouredOnceThenTheVerdictCounts()
     {
-        _gate.ThrottlePreflight(1, CannedPreflight.Json("live", "PASS", null, ("redis", "P0", "Healthy")));
+        _gate.ThrottlePreflight(1, CannedPreflight.Json("live", "PASS", DateTimeOffset.UtcNow.AddSeconds(60), ("redis", "P0", "Healthy")));
 
         var result = await RunAsync(_gate.Url);
 
@@ -230,12 +230,13 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     [Fact]
     public async Task TheApiKeyFromTheEnvironmentIsSentAsXApiKey()
     {
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));
 
         var result = await new CliRun { ApiKey = "ops-key-123" }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("ops-key-123", Assert.Single(_gate.Preflights).ApiKey);
+        Assert.Equal("ops-key-123", Assert.Single(_gate.RunReads).ApiKey);
         Assert.DoesNotContain("ops-key-123", result.Out + result.Error + string.Join("", _reports.Reports().Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 

@@ -19,7 +19,7 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
         var recent = Seed("PREFLIGHT_PAPER_20200102_000000.md", TimeSpan.FromDays(29));
         var foreign = Seed("NOTES_20200101.md", TimeSpan.FromDays(400));
         var log = Seed(OperationalLog.FileName, TimeSpan.FromDays(400));
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
         var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
 
@@ -34,13 +34,18 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
     [Fact]
     public async Task TwoRunsInTheSameSecondKeepBothReports()
     {
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        var run = CannedPreflight.Pass(DateTimeOffset.UtcNow);
+        var started = System.Text.Json.JsonDocument.Parse(run).RootElement.GetProperty("startedAt").GetDateTimeOffset();
+        var second = started.UtcDateTime.ToString("yyyyMMdd_HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        _gate.AnswerPreflight(run);
 
-        await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
-        await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
+        // The launcher's clock pinned to the run's start: both answers are the same fresh run, however slow the machine.
+        var clock = new ManualClock(started);
+        await new CliRun { Time = clock }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
+        await new CliRun { Time = clock }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
 
         Assert.Equal(
-            ["PREFLIGHT_LIVE_20261122_085304.md", "PREFLIGHT_LIVE_20261122_085304_2.md"],
+            [$"PREFLIGHT_LIVE_{second}.md", $"PREFLIGHT_LIVE_{second}_2.md"],
             _reports.Reports().Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -48,7 +53,7 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
     public async Task TheReportDirectoryIsCreatedWhenMissing()
     {
         var nested = Path.Combine(_reports.Path, "reports", "health");
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
         var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", nested]);
 
@@ -61,7 +66,7 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
     {
         Directory.CreateDirectory(_reports.Path);
         var notADirectory = Seed("not-a-directory", TimeSpan.Zero);
-        _gate.AnswerPreflight(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
         var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", notADirectory]);
 
