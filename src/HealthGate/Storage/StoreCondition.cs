@@ -6,7 +6,7 @@ namespace HealthGate.Storage;
 
 /// <summary>
 /// The store is writable: the latest write succeeded (a failed record turns it at once), and one ended within three
-/// probe periods (else the probe has stalled and nothing is known).
+/// probe periods and the write timeout (else the probe has stalled and nothing is known).
 /// </summary>
 internal sealed class StoreCondition(StoreWriteState state, IOptions<StorageOptions> options) : ISelfCondition
 {
@@ -30,9 +30,10 @@ internal sealed class StoreCondition(StoreWriteState state, IOptions<StorageOpti
             return SelfCondition.Unhealthy(WriteFailed, $"the latest write to the {storage.Provider} store failed {age:F0} s ago, writes failing since {since.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z: {latest.Error}");
         }
 
-        var maxAge = storage.ProbePeriod * 3;
+        // A probe may take up to the write timeout to succeed: a slow store is not a stalled probe.
+        var maxAge = (storage.ProbePeriod * 3) + storage.WriteTimeout;
         return now - latest.At > maxAge
-            ? SelfCondition.Unhealthy(Reasons.StaleResult, $"no write to the {storage.Provider} store for {age:F0} s, more than three probe periods ({maxAge.TotalSeconds:F0} s): the probe has stalled")
+            ? SelfCondition.Unhealthy(Reasons.StaleResult, $"no write to the {storage.Provider} store for {age:F0} s, more than three probe periods and the write timeout ({maxAge.TotalSeconds:F0} s): the probe has stalled")
             : SelfCondition.Healthy($"the latest write to the {storage.Provider} store succeeded {age:F0} s ago");
     }
 }

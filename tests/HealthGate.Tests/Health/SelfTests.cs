@@ -84,7 +84,8 @@ public sealed class SelfTests(HttpStandInFixture fixture) : IClassFixture<HttpSt
         using var client = shifted.CreateClient();
         await WaitForSelfAsync(client, HttpStatusCode.OK);
 
-        clock.Offset = TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1);
+        // Three periods (180 s) and the baseline check's 2 s timeout, then some.
+        clock.Offset = TimeSpan.FromMinutes(4);
         var (status, body) = await GetSelfAsync(client);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);

@@ -16,7 +16,7 @@ public sealed class StoreConditionTests
     public StoreConditionTests()
     {
         _state = new StoreWriteState(_time, NullLogger<StoreWriteState>.Instance);
-        _condition = new StoreCondition(_state, Options.Create(new StorageOptions { ProbeSeconds = 10 }));
+        _condition = new StoreCondition(_state, Options.Create(new StorageOptions { ProbeSeconds = 10, WriteTimeoutMs = 5000 }));
     }
 
     [Fact]
@@ -42,11 +42,11 @@ public sealed class StoreConditionTests
     }
 
     [Fact]
-    public void ASucceededWriteIsHealthyForThreeProbePeriodsThenStale()
+    public void ASucceededWriteIsHealthyForThreeProbePeriodsAndTheWriteTimeoutThenStale()
     {
         _state.Succeeded();
 
-        _time.Advance(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(35));
         var fresh = _condition.Evaluate(_time.GetUtcNow());
         _time.Advance(TimeSpan.FromMilliseconds(1));
         var stale = _condition.Evaluate(_time.GetUtcNow());
