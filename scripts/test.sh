@@ -19,6 +19,8 @@ command -v python3 >/dev/null || need+=(python3)
 # The session check's tests read IANA zones (Europe/London, America/New_York) from the system's zone files.
 [ -e /usr/share/zoneinfo/Europe/London ] || need+=(tzdata)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
+# The store rows fill a tmpfs the test mounts (as root) to give SQLite a real full filesystem.
+{ [ -x /usr/bin/mount ] && [ -x /usr/bin/umount ]; } || need+=(mount)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)
 # As root the tests run PostgreSQL as the postgres user, which the package creates.
 [ "$(id -u)" -ne 0 ] || id postgres >/dev/null 2>&1 || need+=(postgresql)

@@ -38,7 +38,7 @@ public sealed class KubernetesManifestTests
         var container = _k8s.Container;
         var port = Assert.Single(container["ports"]!.AsArray());
 
-        foreach (var (probe, path) in new[] { ("startupProbe", "/health/live"), ("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready") })
+        foreach (var (probe, path) in new[] { ("startupProbe", "/health/live"), ("livenessProbe", "/health/live"), ("readinessProbe", "/health/self") })
         {
             var get = container[probe]?["httpGet"] ?? throw new Xunit.Sdk.XunitException($"no {probe}.httpGet");
             Assert.Equal(path, (string?)get["path"]);
@@ -64,7 +64,8 @@ public sealed class KubernetesManifestTests
         var liveness = container["livenessProbe"]!;
         Assert.True((int)liveness["periodSeconds"]! * (int)liveness["failureThreshold"]! >= 20, "liveness must tolerate 20 s of failures");
 
-        // Readiness is cached by the service; probing faster than its period only re-reads the same answer.
+        // /health/self reads what the service keeps in memory (the readiness loop, the store's latest write); probing
+        // faster than the readiness period only re-reads the same answer.
         var period = (int)_k8s.Appsettings["HealthGate"]!["Readiness"]!["PeriodSeconds"]!;
         Assert.InRange((int)container["readinessProbe"]!["periodSeconds"]!, 1, period);
     }

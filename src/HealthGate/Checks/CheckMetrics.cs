@@ -59,7 +59,7 @@ internal sealed class CheckMetrics : ICheckRunObserver, IPreflightObserver, IIns
         ArgumentNullException.ThrowIfNull(results);
         lock (_lock)
         {
-            foreach (var result in results)
+            foreach (var result in results.Where(r => !GateEntry.Is(r)))
             {
                 var labels = (Tier: result.Tier.ToString(), result.Type);
                 // A check keeps one series: if its tier or type changed, the old labels go.

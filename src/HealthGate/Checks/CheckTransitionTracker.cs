@@ -34,7 +34,7 @@ internal sealed class CheckTransitionTracker(ILogger<CheckTransitionTracker> log
         List<(CheckResult Result, string Previous)> transitions = [];
         lock (_lock)
         {
-            foreach (var result in results)
+            foreach (var result in results.Where(r => !GateEntry.Is(r)))
             {
                 var seen = _latest.TryGetValue(result.Name, out var previous);
                 _latest[result.Name] = result.Status;

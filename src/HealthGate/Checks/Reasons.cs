@@ -30,6 +30,9 @@ internal static class Reasons
     public const string LowDiskSpace = "low_disk_space";
     public const string StaleResult = "stale";
     public const string NoChecks = "no_checks";
+
+    /// <summary>The run could not be recorded durably: not a GO, whatever its checks said.</summary>
+    public const string RecordFailed = "record_failed";
     public const string MissingAlertRules = "missing_alert_rules";
     public const string AlertFiring = "alert_firing";
     public const string AlertPending = "alert_pending";

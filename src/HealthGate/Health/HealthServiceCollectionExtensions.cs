@@ -13,6 +13,8 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<ReadinessSmoothing>();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();
+        services.AddSingleton<ISelfCondition, ConfigurationCondition>();
+        services.AddSingleton<ISelfCondition, ReadinessLoopCondition>();
         return services;
     }
 }

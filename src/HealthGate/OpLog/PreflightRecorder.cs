@@ -1,40 +1,51 @@
+using System.Text.Json;
 using HealthGate.Checks;
+using HealthGate.Logging;
 using HealthGate.Preflight;
 using HealthGate.Storage;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace HealthGate.OpLog;
 
 /// <summary>
-/// Records every preflight run in the history before its verdict is answered (so a force-start can name it),
-/// and every no-go run in the operational log. A store failure is logged, never thrown into the preflight.
+/// Records every preflight run in the history before its verdict is answered (so a force-start can name it), and
+/// every no-go run in the operational log. No record, no GO: a run the store did not take, whether it refused, failed
+/// or did not finish within <c>Storage:WriteTimeoutMs</c>, is answered as its <see cref="UnrecordedRun"/> (P0_FAIL,
+/// <c>record_failed</c>) and written whole to the log (events 4002/4003).
 /// </summary>
-internal sealed class PreflightRecorder(IGateStore store, SecretRedactor redactor, ILogger<PreflightRecorder> logger) : IPreflightRecorder
+internal sealed class PreflightRecorder(
+    IGateStore store,
+    SecretRedactor redactor,
+    IOptions<JsonOptions> json,
+    TimeProvider time,
+    ILogger<PreflightRecorder> logger) : IPreflightRecorder
 {
-    public async Task RecordAsync(PreflightRun run, CancellationToken cancellationToken)
+    public async Task<PreflightRun> RecordAsync(PreflightRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var started = time.GetTimestamp();
+        var step = UnrecordedRun.RunRow;
         try
         {
             await store.SaveRunAsync(run, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            StorageLog.RunNotRecorded(logger, run.RunId, redactor.Describe(ex));
-        }
+            if (!run.Verdict.IsGo())
+            {
+                step = UnrecordedRun.OpLogEntry;
+                var entry = await store.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
+                StorageLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
+            }
 
-        if (run.Verdict.IsGo())
-        {
-            return;
+            return run;
         }
-
-        try
+        catch (Exception ex)
         {
-            var entry = await store.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
-            StorageLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            StorageLog.FailureNotLogged(logger, run.RunId, run.Verdict.Token(), redactor.Describe(ex));
+            // Every failure, a cancellation included: what did not reach the store is not a record.
+            var error = redactor.Describe(ex);
+            var answered = UnrecordedRun.From(run, step, error, time.GetElapsedTime(started));
+            var content = StructuredJson.From(JsonSerializer.SerializeToNode(answered, json.Value.SerializerOptions));
+            RunNotRecordedLog.Write(logger, run, answered, step, error, content);
+            return answered;
         }
     }
 }

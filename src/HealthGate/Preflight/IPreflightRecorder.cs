@@ -2,9 +2,10 @@ namespace HealthGate.Preflight;
 
 /// <summary>
 /// Makes a completed run durable (history, and the operational log for a no-go) before anyone else hears of it or
-/// the launcher gets its answer, so a force-start can always name the run. Must not throw: a store failure is logged.
+/// the launcher gets its answer, so a force-start can always name the run. Returns the run to answer: the run itself
+/// once durable, else its <see cref="UnrecordedRun"/> (P0_FAIL, <c>record_failed</c>). Must not throw.
 /// </summary>
 internal interface IPreflightRecorder
 {
-    Task RecordAsync(PreflightRun run, CancellationToken cancellationToken);
+    Task<PreflightRun> RecordAsync(PreflightRun run, CancellationToken cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace HealthGate.Preflight;
 /// Runs preflights. A request joins the run of its mode in flight only when that run started at most
 /// <c>Preflight:CoalesceWindowMs</c> before the request arrived, so a burst of launchers costs the dependencies
 /// one round of checks while no launcher is handed checks that began long before it asked. Each run is recorded,
-/// then told to the observers, each guarded, then answered.
+/// then told to the observers, each guarded, then answered; a run that could not be recorded is answered P0_FAIL.
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
@@ -64,10 +64,11 @@ internal sealed class PreflightService(
                 ExpiresAt = checkRun.StartedAt.AddSeconds(options.Value.VerdictTtlSeconds),
                 ConfigHash = configHash.Value,
             };
-            // Durable first, then told: the order is here, not in the order of registrations.
-            await recorder.RecordAsync(run, CancellationToken.None);
-            await NotifyAsync(run);
-            return run;
+            // Durable first, then told: the order is here, not in the order of registrations. A run the store did not
+            // take is answered, and told, as its record_failed replacement.
+            var answered = await recorder.RecordAsync(run, CancellationToken.None);
+            await NotifyAsync(answered);
+            return answered;
         }
         finally
         {

@@ -29,4 +29,10 @@ internal interface IGateStore
 
     /// <summary>The latest entries of the given kinds, newest first.</summary>
     Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Proves the store takes a durable write: one row of <c>healthgate_store_probe</c> rewritten and committed as every
+    /// record is. Nothing reads it back; it exists so an idle gate still knows whether it could record a run.
+    /// </summary>
+    Task ProbeWriteAsync(CancellationToken cancellationToken);
 }

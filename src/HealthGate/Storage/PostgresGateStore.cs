@@ -33,6 +33,9 @@ internal sealed class PostgresGateStore(string connectionString, TimeProvider ti
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
+    /// <summary>Drops idle pooled connections: after a server restart each is dead, and the next write would fail on it.</summary>
+    public void ClearPool() => _dataSource.Clear();
+
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 

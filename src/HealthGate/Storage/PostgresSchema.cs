@@ -60,6 +60,14 @@ internal static class PostgresSchema
         """,
         "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
 
+        // One row, rewritten by the store probe: proof that an idle store still takes a durable write.
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_store_probe (
+            id integer NOT NULL PRIMARY KEY,
+            written_at timestamptz NOT NULL,
+            written_by text NOT NULL)
+        """,
+
         // The log is append-only in the database too, not just in code (TRUNCATE skips row triggers, so it has its own).
         """
         CREATE OR REPLACE FUNCTION healthgate_op_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

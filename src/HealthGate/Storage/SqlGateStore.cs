@@ -10,6 +10,9 @@ namespace HealthGate.Storage;
 /// </summary>
 internal abstract class SqlGateStore(TimeProvider time) : IGateStore
 {
+    /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
+    private static readonly string _probeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
+
     public abstract Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
     /// <summary>An open connection, set up for durable writes.</summary>
@@ -94,6 +97,18 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
         var parameters = kinds.Select((kind, i) => ($"@kind{i}", (object?)kind)).ToArray();
         var filter = parameters.Length == 0 ? "" : $"WHERE kind IN ({string.Join(", ", parameters.Select(p => p.Item1))})";
         return QueryEntriesAsync(filter, parameters, limit, cancellationToken);
+    }
+
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            "INSERT INTO healthgate_store_probe (id, written_at, written_by) VALUES (1, @written_at, @written_by) "
+            + "ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, written_by = excluded.written_by",
+            ("@written_at", ToDb(StoreValues.Truncate(time.GetUtcNow()))),
+            ("@written_by", _probeWriter));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)

@@ -63,6 +63,14 @@ internal static class SqliteSchema
         """,
         "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
 
+        // One row, rewritten by the store probe: proof that an idle store still takes a durable write.
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_store_probe (
+            id INTEGER NOT NULL PRIMARY KEY,
+            written_at INTEGER NOT NULL,
+            written_by TEXT NOT NULL)
+        """,
+
         // The log is append-only in the database too, not just in code.
         """
         CREATE TRIGGER IF NOT EXISTS healthgate_op_log_no_update BEFORE UPDATE ON healthgate_op_log

@@ -5,12 +5,6 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Storage ready: {Provider} at {Location}")]
     public static partial void Ready(ILogger logger, string provider, string location);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Preflight {RunId} was not recorded in the run history: {Error}")]
-    public static partial void RunNotRecorded(ILogger logger, string runId, string error);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Failed preflight {RunId} ({Verdict}) was not written to the operational log: {Error}")]
-    public static partial void FailureNotLogged(ILogger logger, string runId, string verdict, string error);
-
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention pruned {Count} preflight runs that started before {Cutoff:O}")]
     public static partial void RunsPruned(ILogger logger, int count, DateTimeOffset cutoff);
 
@@ -19,4 +13,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Preflight {RunId} said {Verdict}: written to the operational log as entry {EntryId}")]
     public static partial void FailureLogged(ILogger logger, string runId, string verdict, long entryId);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "The store stopped taking writes ({Error}): preflights are answered P0_FAIL record_failed and /health/self 503 until a write succeeds")]
+    public static partial void WritesFailing(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "The store takes writes again, after {Seconds:F0} s of failed writes")]
+    public static partial void WritesAgain(ILogger logger, double seconds);
 }

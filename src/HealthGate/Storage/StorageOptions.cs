@@ -22,6 +22,16 @@ internal sealed class StorageOptions : HealthGate.Checks.ISecretSource
 
     public int PruneIntervalMinutes { get; set; } = 60;
 
+    /// <summary>A write (a run, an operational log entry, the probe) not done by then has failed: nothing waits on a hung store.</summary>
+    public int WriteTimeoutMs { get; set; } = 5000;
+
+    /// <summary>How often the store is proven writable by a one-row write when nothing else has written (<c>/health/self</c>).</summary>
+    public int ProbeSeconds { get; set; } = 10;
+
+    public TimeSpan WriteTimeout => TimeSpan.FromMilliseconds(WriteTimeoutMs);
+
+    public TimeSpan ProbePeriod => TimeSpan.FromSeconds(ProbeSeconds);
+
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString) && !IsPostgres

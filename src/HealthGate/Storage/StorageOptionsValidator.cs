@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace HealthGate.Storage;
 
-/// <summary>A known provider with a usable, durable connection string; positive retention and prune interval.</summary>
+/// <summary>A known provider with a usable, durable connection string; positive retention, prune interval, write timeout and probe period.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -15,6 +15,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         const string key = "HealthGate:Storage";
         errors.RequirePositive($"{key}:RetentionDays", options.RetentionDays);
         errors.RequirePositive($"{key}:PruneIntervalMinutes", options.PruneIntervalMinutes);
+        errors.RequirePositive($"{key}:WriteTimeoutMs", options.WriteTimeoutMs);
+        errors.RequirePositive($"{key}:ProbeSeconds", options.ProbeSeconds);
         if (options.IsPostgres)
         {
             errors.Require($"{key}:ConnectionString", options.ConnectionString);

@@ -33,6 +33,7 @@ public sealed partial class OpenApiDocumentTests
     [Theory]
     [InlineData("GET /health/live")]
     [InlineData("GET /health/ready")]
+    [InlineData("GET /health/self")]
     [InlineData("GET /preflight")]
     [InlineData("GET /preflight/runs")]
     [InlineData("GET /preflight/runs/{runId}")]
@@ -129,6 +130,26 @@ public sealed partial class OpenApiDocumentTests
         var statusSchema = document.GetProperty("components").GetProperty("schemas").GetProperty("UIHealthStatus");
         Assert.Equal("string", statusSchema.GetProperty("type").GetString());
         Assert.Equal(["Unhealthy", "Degraded", "Healthy"], statusSchema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task TheSelfOperationDeclaresItsReportFor200And503WithEachConditionsStatusNamed()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var responses = document.GetProperty("paths").GetProperty("/health/self").GetProperty("get").GetProperty("responses");
+        foreach (var status in new[] { "200", "503" })
+        {
+            var schema = responses.GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            Assert.Equal("#/components/schemas/SelfReport", schema.GetProperty("$ref").GetString());
+        }
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["checkedAt", "conditions", "status"], schemas.GetProperty("SelfReport").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["description", "reason", "status"], schemas.GetProperty("SelfCondition").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

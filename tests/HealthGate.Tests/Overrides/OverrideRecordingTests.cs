@@ -125,5 +125,7 @@ public sealed class OverrideRecordingTests(HttpStandInFixture fixture) : IClassF
         public Task<OpLogEntry?> FindEntryAsync(long id, CancellationToken cancellationToken) => Task.FromResult<OpLogEntry?>(null);
 
         public Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OpLogEntry>>([]);
+
+        public Task ProbeWriteAsync(CancellationToken cancellationToken) => throw new IOException("disk I/O error");
     }
 }

@@ -9,7 +9,7 @@ public sealed class ReadKeyTests
 {
     private const string Key = "read-key-5e2a";
     private static readonly string[] Reads = ["/preflight/runs", "/overrides", "/checks", "/events"];
-    private static readonly string[] Probes = ["/health/live", "/health/ready", "/metrics", "/ui"];
+    private static readonly string[] Probes = ["/health/live", "/health/ready", "/health/self", "/metrics", "/ui"];
 
     [Fact]
     public async Task WithRequireKeyForReadsEveryReadNeedsTheKeyAndNoProbeDoes()

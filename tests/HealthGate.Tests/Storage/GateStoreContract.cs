@@ -225,6 +225,16 @@ public abstract class GateStoreContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TheWriteProbeKeepsOneRowRewrittenAtEachProbe()
+    {
+        await Store.ProbeWriteAsync(CancellationToken.None);
+        Clock.Now = Now.AddMinutes(1);
+        await Store.ProbeWriteAsync(CancellationToken.None);
+
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM healthgate_store_probe"));
+    }
+
     /// <summary>Creates whatever the store needs (a directory, a database schema) before the first store.</summary>
     protected abstract Task PrepareAsync();
 
