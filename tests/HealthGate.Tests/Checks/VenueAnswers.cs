@@ -79,7 +79,7 @@ internal static class VenueAnswers
         string incidents = "[]",
         string withdrawals = "operational",
         string? components = null,
-        string updatedAt = "2026-12-01T09:58:12.301Z")
+        string updatedAt = "2025-06-01T09:58:12.301Z")
     {
         var description = indicator switch
         {
