@@ -146,6 +146,6 @@ public sealed class NatsCheckTests : IAsyncLifetime
         Assert.Contains("tok-9Zx", new NatsCheckOptions { Url = "nats://tok-9Zx@127.0.0.1:4222" }.Secrets());
     }
 
-    private static HealthGateApplication App(string url, int timeoutMs = 2000) =>
+    private static HealthGateApplication App(string url, int timeoutMs = 5000) =>
         HealthGateApplication.With([.. Check("bus", "nats", "P0", ("Url", url), ("TimeoutMs", timeoutMs))]);
 }

@@ -234,6 +234,6 @@ public sealed class RabbitmqCheckTests(RabbitMqServer rabbit) : IClassFixture<Ra
         Assert.True(result.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Description);
     }
 
-    private static HealthGateApplication App(string connectionString, int timeoutMs = 2000) =>
+    private static HealthGateApplication App(string connectionString, int timeoutMs = 5000) =>
         HealthGateApplication.With([.. Check("broker", "rabbitmq", "P0", ("ConnectionString", connectionString), ("TimeoutMs", timeoutMs))]);
 }
