@@ -6,11 +6,16 @@ namespace HealthGate.Testing;
 
 /// <summary>
 /// A real nats-server on a free loopback port, optionally requiring a user and password, which a test can stop and
-/// start again on the same port, or freeze with SIGSTOP.
+/// start again on the same port, or freeze with SIGSTOP. <see cref="Users"/> adds users with restricted rights; the
+/// server then reads a configuration file of its own.
 /// </summary>
 public sealed class NatsServer(string? user = null, string? password = null) : IAsyncLifetime
 {
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"healthgate-nats-{Guid.NewGuid():N}");
     private Process? _process;
+
+    /// <summary>Further users, beside the one given to the constructor; set before the server starts.</summary>
+    public IList<NatsUser> Users { get; } = [];
 
     public int Port { get; } = FreePort.Next();
 
@@ -26,7 +31,11 @@ public sealed class NatsServer(string? user = null, string? password = null) : I
     {
         var nats = Binaries.Find("nats-server", "nats-server", "/usr/sbin");
         List<string> args = ["--addr", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture)];
-        if (user is not null)
+        if (Users.Count > 0)
+        {
+            args.AddRange(["--config", await WriteConfigAsync()]);
+        }
+        else if (user is not null)
         {
             args.AddRange(["--user", user, "--pass", password ?? ""]);
         }
@@ -46,7 +55,31 @@ public sealed class NatsServer(string? user = null, string? password = null) : I
 
     public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_process ?? throw new InvalidOperationException("nats-server is not running"));
 
-    public Task DisposeAsync() => StopAsync();
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    /// <summary>An authorization block listing every user; a right a user lacks is denied on every subject (<c>&gt;</c>).</summary>
+    private async Task<string> WriteConfigAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var users = (user is null ? Users : [new NatsUser(user, password ?? ""), .. Users]).Select(u =>
+        {
+            var denied = new[] { u.MayPublish ? null : "publish: {deny: \">\"}", u.MaySubscribe ? null : "subscribe: {deny: \">\"}" }.OfType<string>().ToArray();
+            var permissions = denied.Length == 0 ? "" : $", permissions: {{{string.Join(", ", denied)}}}";
+            return $"    {{user: {Quote(u.Name)}, password: {Quote(u.Password)}{permissions}}}";
+        });
+        var file = Path.Combine(_directory, "nats.conf");
+        await File.WriteAllTextAsync(file, $"authorization {{\n  users = [\n{string.Join("\n", users)}\n  ]\n}}\n");
+        return file;
+    }
+
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     private async Task<bool> SendsInfoAsync()
     {

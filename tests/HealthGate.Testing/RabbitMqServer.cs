@@ -97,6 +97,16 @@ public sealed class RabbitMqServer : IAsyncLifetime
 
     public Task ResumeAsync() => ProcessSignals.ResumeTreeAsync(_server ?? throw new InvalidOperationException("rabbitmq-server is not running"));
 
+    /// <summary>Runs <c>rabbitmqctl</c> against this node (e.g. <c>add_user</c>, <c>set_vm_memory_high_watermark 0</c>); throws with its output when it fails.</summary>
+    public async Task<string> CtlAsync(params string[] args)
+    {
+        var (exitCode, output) = await ToolAsync("rabbitmqctl", args);
+        return exitCode == 0 ? output : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} exited with {exitCode}: {output}");
+    }
+
+    /// <summary>Whether a memory or disk alarm is in effect on the node (<c>rabbitmq-diagnostics check_local_alarms</c> fails then).</summary>
+    public async Task<bool> HasAlarmAsync() => (await ToolAsync("rabbitmq-diagnostics", ["check_local_alarms"])).ExitCode != 0;
+
     public async Task DisposeAsync()
     {
         await StopAsync();
@@ -108,6 +118,30 @@ public sealed class RabbitMqServer : IAsyncLifetime
         catch (IOException)
         {
         }
+    }
+
+    // The CLI tools find the node through the same environment as the server: its name, its epmd and its cookie (HOME).
+    private async Task<(int ExitCode, string Output)> ToolAsync(string tool, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(ServerScript)!, tool)) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-n");
+        info.ArgumentList.Add(_nodeName);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in Environment())
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {tool}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(patience.Token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private Dictionary<string, string> Environment() => new()

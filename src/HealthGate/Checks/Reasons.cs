@@ -44,4 +44,9 @@ internal static class Reasons
     public const string OutsideSession = "outside_session";
     public const string Blackout = "blackout";
     public const string RateLimitHeadroom = "rate_limit_headroom";
+    public const string StaleStatus = "stale_status";
+    public const string VenueOutage = "venue_outage";
+    public const string AlertRuleUnhealthy = "alert_rule_unhealthy";
+    public const string BrokerBlocked = "broker_blocked";
+    public const string PermissionDenied = "permission_denied";
 }

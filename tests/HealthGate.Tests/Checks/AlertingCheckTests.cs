@@ -5,7 +5,10 @@ using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Checks;
 
-/// <summary>The <c>alerting</c> check against a real Prometheus loading the project's own alert rules.</summary>
+/// <summary>
+/// The <c>alerting</c> check against a real Prometheus loading the project's own alert rules and rules that fail or
+/// are never evaluated; answers Prometheus would not give come from a stand-in in its documented format.
+/// </summary>
 public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFixture<AlertingPrometheus>
 {
     private readonly string _url = prometheus.Server.BaseUrl;
@@ -19,7 +22,7 @@ public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFi
 
         Assert.Equal("Healthy", check.Status());
         Assert.Equal("ok", check.Reason());
-        Assert.Equal(AlertingPrometheus.ProjectAlerts.Length + 2, check.Data("alertRules").GetInt32());
+        Assert.Equal(AlertingPrometheus.ProjectAlerts.Length + 4, check.Data("alertRules").GetInt32());
     }
 
     [Fact]
@@ -79,6 +82,71 @@ public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFi
         Assert.Equal([AlertingPrometheus.AlwaysPending], check.Data("pending").Strings());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARuleWhoseQueryFailsAtEveryEvaluationIsAlertRuleUnhealthyNotLoadedAndQuiet(bool failOnFiring)
+    {
+        var check = await RunAsync(("Url", _url), ("FailOnFiring", failOnFiring), ("RequiredAlerts", Names("HealthGateNotReady", AlertingPrometheus.FailsToEvaluate)));
+
+        Assert.Equal(("Unhealthy", "alert_rule_unhealthy"), (check.Status(), check.Reason()));
+        Assert.Equal([AlertingPrometheus.FailsToEvaluate], check.Data("unhealthy").Strings());
+        // Prometheus's own error is shown, so the operator can fix the rule.
+        Assert.Contains($"{AlertingPrometheus.FailsToEvaluate} (err: ", check.Description(), StringComparison.Ordinal);
+        Assert.Contains("duplicate series", check.Description(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARuleNeverEvaluatedIsAlertRuleUnhealthy()
+    {
+        var check = await RunAsync(("Url", _url), ("RequiredAlerts", Names(AlertingPrometheus.NeverEvaluated)));
+
+        Assert.Equal(("Unhealthy", "alert_rule_unhealthy"), (check.Status(), check.Reason()));
+        Assert.Contains($"{AlertingPrometheus.NeverEvaluated} (unknown)", check.Description(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnevaluatedRuleThatIsNotRequiredDoesNotBlock()
+    {
+        var check = await RunAsync(("Url", _url), ("FailOnFiring", true), ("RequiredAlerts", Names("HealthGateNotReady")));
+
+        Assert.Equal(("Healthy", "ok"), (check.Status(), check.Reason()));
+    }
+
+    [Theory]
+    [InlineData("err")]
+    [InlineData("unknown")]
+    [InlineData("OK")]
+    [InlineData("ok ")]
+    [InlineData("")]
+    [InlineData("warning")]
+    public async Task AnyHealthOtherThanOkIsAlertRuleUnhealthy(string health)
+    {
+        var check = await RunOnStandInAsync(Rule("A", "inactive", $"\"{health}\""));
+
+        Assert.Equal(("Unhealthy", "alert_rule_unhealthy"), (check.Status(), check.Reason()));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("null")]
+    [InlineData("1")]
+    [InlineData("true")]
+    public async Task ARuleWithoutAHealthStringIsInvalidResponse(string? health)
+    {
+        var check = await RunOnStandInAsync(Rule("A", "inactive", health));
+
+        Assert.Equal(("Unhealthy", "invalid_response"), (check.Status(), check.Reason()));
+    }
+
+    [Fact]
+    public async Task OneCopyOfARuleThatCannotBeEvaluatedIsUnhealthyWhateverTheOtherCopies()
+    {
+        var check = await RunOnStandInAsync(Rule("A", "inactive", "\"ok\""), Rule("A", "inactive", "\"err\""));
+
+        Assert.Equal("alert_rule_unhealthy", check.Reason());
+    }
+
     [Fact]
     public async Task AClosedPortIsUnreachable()
     {
@@ -98,7 +166,7 @@ public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFi
         {
             authorization = context.Request.Headers.Authorization;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"status":"success","data":{"groups":[{"name":"g","rules":[{"type":"alerting","name":"A","state":"inactive","alerts":[]}]}]}}""");
+            await context.Response.WriteAsync("""{"status":"success","data":{"groups":[{"name":"g","rules":[{"type":"alerting","name":"A","state":"inactive","health":"ok","alerts":[]}]}]}}""");
         });
         var logs = new CapturingLoggerProvider();
         await using var app = HealthGateApplication.With(Check("alerts", "alerting", "P1", ("Url", standIn.BaseUrl), ("Token", token), ("RequiredAlerts", Names("A"))));
@@ -181,4 +249,16 @@ public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFi
     }
 
     private static string[] Names(params string[] names) => names;
+
+    /// <summary>An alerting rule as /api/v1/rules lists it; <paramref name="health"/> is raw JSON, null leaves it out.</summary>
+    private static string Rule(string name, string state, string? health) =>
+        $$"""{"type":"alerting","name":"{{name}}","state":"{{state}}","query":"vector(1)","duration":0,"labels":{},"annotations":{},"alerts":[]{{(health is null ? "" : $",\"health\":{health}")}},"lastError":"","evaluationTime":0.0001,"lastEvaluation":"2026-12-01T10:00:00Z"}""";
+
+    private static async Task<JsonElement> RunOnStandInAsync(params string[] rules)
+    {
+        await using var standIn = new HttpStandIn();
+        await standIn.InitializeAsync();
+        standIn.Respond("/api/v1/rules", 200, """{"status":"success","data":{"groups":[{"name":"g","file":"rules.yml","interval":1,"rules":[""" + string.Join(',', rules) + "]}]}}");
+        return await RunAsync(("Url", standIn.BaseUrl), ("FailOnFiring", true), ("RequiredAlerts", Names("A")));
+    }
 }

@@ -6,18 +6,31 @@ using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 
-/// <summary>The nats check against a real nats-server that requires a password: up, stopped, frozen, restarted.</summary>
+/// <summary>
+/// The nats check against a real nats-server that requires a password: up, stopped, frozen, restarted, and for users
+/// the server denies the right to publish, to subscribe, or both.
+/// </summary>
 public sealed class NatsCheckTests : IAsyncLifetime
 {
     private const string Password = "nats-Secret-5v2";
-    private readonly NatsServer _nats = new("gate", Password);
+    private const string MutedPassword = "muted-Secret-3x8";
+
+    private readonly NatsServer _nats = new("gate", Password)
+    {
+        Users =
+        {
+            new NatsUser("mute", MutedPassword, MayPublish: false, MaySubscribe: false),
+            new NatsUser("listener", MutedPassword, MayPublish: false),
+            new NatsUser("speaker", MutedPassword, MaySubscribe: false),
+        },
+    };
 
     public Task InitializeAsync() => _nats.InitializeAsync();
 
     public Task DisposeAsync() => _nats.DisposeAsync();
 
     [Fact]
-    public async Task AReachableServerIsHealthyWithItsPingRoundTrip()
+    public async Task AServerThatCarriesAMessageIsHealthyWithItsRoundTrip()
     {
         await using var app = App(_nats.UrlWithCredentials);
 
@@ -25,9 +38,24 @@ public sealed class NatsCheckTests : IAsyncLifetime
 
         Assert.Equal("Healthy", check.Status());
         Assert.Equal("ok", check.Reason());
-        Assert.StartsWith($"PONG from 127.0.0.1:{_nats.Port}", check.Description(), StringComparison.Ordinal);
-        Assert.True(check.Data("rttMs").GetDouble() >= 0);
-        Assert.True(check.Data("connectMs").GetDouble() >= 0);
+        Assert.StartsWith($"a message went round a private inbox at 127.0.0.1:{_nats.Port}", check.Description(), StringComparison.Ordinal);
+        Assert.True(check.Data("roundTripMs").GetDouble() > 0);
+        Assert.True(check.Data("connectMs").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("mute", "Permissions Violation for")]
+    [InlineData("listener", "Permissions Violation for Publish")]
+    [InlineData("speaker", "Permissions Violation for Subscription")]
+    public async Task AUserTheServerDeniesPublishOrSubscribeIsPermissionDeniedThoughItConnects(string user, string refused)
+    {
+        await using var app = App($"nats://{user}:{MutedPassword}@127.0.0.1:{_nats.Port}");
+
+        var check = await CheckJson.RunAsync(app, "bus");
+
+        Assert.True((check.Status(), check.Reason()) == ("Unhealthy", "permission_denied"), check.GetRawText());
+        Assert.Contains(refused, check.Description(), StringComparison.Ordinal);
+        Assert.DoesNotContain(MutedPassword, check.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +146,6 @@ public sealed class NatsCheckTests : IAsyncLifetime
         Assert.Contains("tok-9Zx", new NatsCheckOptions { Url = "nats://tok-9Zx@127.0.0.1:4222" }.Secrets());
     }
 
-    private static HealthGateApplication App(string url, int timeoutMs = 2000) =>
+    private static HealthGateApplication App(string url, int timeoutMs = 5000) =>
         HealthGateApplication.With([.. Check("bus", "nats", "P0", ("Url", url), ("TimeoutMs", timeoutMs))]);
 }

@@ -8,12 +8,13 @@ namespace HealthGate.Tests.Checks;
 
 /// <summary>
 /// The rabbitmq check against a real RabbitMQ node, one per class (it boots in seconds): up, stopped and restarted on
-/// the same port, frozen with SIGSTOP, wrong credentials. Each test leaves the node running.
+/// the same port, frozen with SIGSTOP, wrong credentials, under a memory or disk alarm (rabbitmqctl), and for users
+/// without rights. Each test leaves the node running with no alarm.
 /// </summary>
 public sealed class RabbitmqCheckTests(RabbitMqServer rabbit) : IClassFixture<RabbitMqServer>
 {
     [Fact]
-    public async Task AReachableBrokerIsHealthyWithItsVersionAndTimings()
+    public async Task ABrokerThatCarriesAMessageIsHealthyWithItsVersionAndTimings()
     {
         await using var app = App(rabbit.ConnectionString);
 
@@ -22,9 +23,104 @@ public sealed class RabbitmqCheckTests(RabbitMqServer rabbit) : IClassFixture<Ra
         Assert.Equal("Healthy", check.Status());
         Assert.Equal("ok", check.Reason());
         Assert.StartsWith("3.", check.Data("serverVersion").GetString(), StringComparison.Ordinal);
-        Assert.Contains($"127.0.0.1:{rabbit.Port} vhost /", check.Description(), StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{rabbit.Port} vhost /: a message went round a private queue", check.Description(), StringComparison.Ordinal);
         Assert.True(check.Data("connectMs").GetDouble() > 0);
-        Assert.True(check.Data("channelMs").GetDouble() >= 0);
+        Assert.True(check.Data("roundTripMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task TheRoundLeavesNoQueueBehind()
+    {
+        await using (var app = App(rabbit.ConnectionString))
+        {
+            Assert.Equal("ok", (await CheckJson.RunAsync(app, "broker")).Reason());
+        }
+
+        // Exclusive and auto-deleted: the queue goes with the connection the check aborts once it has answered.
+        await ProcessRunner.WaitUntilAsync(
+            async () => !(await rabbit.CtlAsync("list_queues", "--quiet", "name")).Contains("amq.gen-", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "no server-named queue left on the broker");
+    }
+
+    [Theory]
+    [InlineData("memory", "set_vm_memory_high_watermark", "0", "0.4", "low on memory")]
+    [InlineData("disk", "set_disk_free_limit", "100000GB", "50MB", "low on disk")]
+    public async Task AnAlarmThatBlocksPublishersIsBrokerBlockedAndGoAgainWhenItClears(string alarm, string command, string raise, string clear, string reason)
+    {
+        await using var app = App(rabbit.ConnectionString);
+        Assert.Equal("ok", (await CheckJson.RunAsync(app, "broker")).Reason());
+
+        await rabbit.CtlAsync(command, raise);
+        try
+        {
+            await ProcessRunner.WaitUntilAsync(rabbit.HasAlarmAsync, TimeSpan.FromSeconds(30), $"a {alarm} alarm on the node");
+
+            var check = await CheckJson.RunAsync(app, "broker");
+
+            // It still accepts the connection and the channel: only a message going round tells.
+            Assert.Equal(("Unhealthy", "broker_blocked"), (check.Status(), check.Reason()));
+            Assert.Equal(reason, check.Data("blockedReason").GetString());
+            Assert.Contains("connection.blocked", check.Description(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await rabbit.CtlAsync(command, clear);
+        }
+
+        await ProcessRunner.WaitUntilAsync(async () => !await rabbit.HasAlarmAsync(), TimeSpan.FromSeconds(30), $"the {alarm} alarm clearing");
+        Assert.Equal("ok", (await CheckJson.RunAsync(app, "broker")).Reason());
+    }
+
+    [Theory]
+    [InlineData("none", null, "access to vhost")] // add_user and nothing else
+    [InlineData("no-configure", new[] { "^$", ".*", ".*" }, "access to queue")]
+    [InlineData("no-write", new[] { ".*", "^$", ".*" }, "access to exchange 'amq.default'")]
+    [InlineData("no-read", new[] { ".*", ".*", "^$" }, "access to queue")]
+    public async Task AUserWithoutTheRightsTheRoundNeedsIsPermissionDenied(string name, string[]? rights, string refused)
+    {
+        var user = $"gate-{name}";
+        const string password = "rights-Secret-4q1";
+        await rabbit.CtlAsync("add_user", user, password);
+        try
+        {
+            if (rights is not null)
+            {
+                await rabbit.CtlAsync(["set_permissions", "-p", "/", user, .. rights]);
+            }
+
+            await using var app = App($"amqp://{user}:{password}@127.0.0.1:{rabbit.Port}/");
+            var check = await CheckJson.RunAsync(app, "broker");
+
+            Assert.True((check.Status(), check.Reason()) == ("Unhealthy", "permission_denied"), check.GetRawText());
+            Assert.Contains(refused, check.Description(), StringComparison.Ordinal);
+            Assert.DoesNotContain(password, check.GetRawText(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await rabbit.CtlAsync("delete_user", user);
+        }
+    }
+
+    [Fact]
+    public async Task TheRightsOnItsOwnQueuesAndTheDefaultExchangeAreEnough()
+    {
+        const string user = "gate-least";
+        const string password = "least-Secret-8k2";
+        await rabbit.CtlAsync("add_user", user, password);
+        try
+        {
+            await rabbit.CtlAsync("set_permissions", "-p", "/", user, "^amq\\.gen-.*", "^(amq\\.gen-.*|amq\\.default)$", "^amq\\.gen-.*");
+            await using var app = App($"amqp://{user}:{password}@127.0.0.1:{rabbit.Port}/");
+
+            var check = await CheckJson.RunAsync(app, "broker");
+
+            Assert.True(check.Reason() == "ok", check.GetRawText());
+        }
+        finally
+        {
+            await rabbit.CtlAsync("delete_user", user);
+        }
     }
 
     [Fact]
@@ -138,6 +234,6 @@ public sealed class RabbitmqCheckTests(RabbitMqServer rabbit) : IClassFixture<Ra
         Assert.True(result.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, result.Description);
     }
 
-    private static HealthGateApplication App(string connectionString, int timeoutMs = 2000) =>
+    private static HealthGateApplication App(string connectionString, int timeoutMs = 5000) =>
         HealthGateApplication.With([.. Check("broker", "rabbitmq", "P0", ("ConnectionString", connectionString), ("TimeoutMs", timeoutMs))]);
 }

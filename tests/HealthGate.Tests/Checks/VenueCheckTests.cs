@@ -1,10 +1,6 @@
 using System.Text.Json;
-using HealthGate.Checks.Http;
-using HealthGate.Checks.Venue;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Time.Testing;
 using static HealthGate.Testing.Settings;
+using static HealthGate.Tests.Checks.VenueAnswers;
 
 namespace HealthGate.Tests.Checks;
 
@@ -15,8 +11,6 @@ namespace HealthGate.Tests.Checks;
 /// </summary>
 public sealed class VenueCheckTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
-
     private readonly HttpStandIn _standIn = fixture.StandIn;
 
     [Theory]
@@ -211,11 +205,11 @@ public sealed class VenueCheckTests(HttpStandInFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("binance", "/sapi/v1/system/status", """{"status":0,"msg":"normal"}""")]
-    [InlineData("kraken", "/0/public/SystemStatus", """{"error":[],"result":{"status":"online","timestamp":"2026-12-01T10:00:00Z"}}""")]
+    [InlineData("kraken", "/0/public/SystemStatus", null)] // stamped now, on the service's own clock
     [InlineData("statuspage", "/api/v2/summary.json", """{"page":{"name":"Example Exchange"},"status":{"indicator":"none","description":"All Systems Operational"},"components":[],"incidents":[],"scheduled_maintenances":[]}""")]
-    public async Task EachFormatIsReadThroughTheService(string format, string path, string body)
+    public async Task EachFormatIsReadThroughTheService(string format, string path, string? body)
     {
-        _standIn.Respond($"/service/{format}{path}", 200, body);
+        _standIn.Respond($"/service/{format}{path}", 200, body ?? Kraken("online", DateTimeOffset.UtcNow));
 
         var check = await RunAsync(("Format", format), ("Url", _standIn.Url($"/service/{format}{path}")));
 
@@ -252,6 +246,10 @@ public sealed class VenueCheckTests(HttpStandInFixture fixture) : IClassFixture<
     [InlineData("Url", "0/public/SystemStatus", "HealthGate:Checks:venue:Url: must be an absolute http:// or https:// URL")]
     [InlineData("MaintenanceLeadMinutes", -1, "HealthGate:Checks:venue:MaintenanceLeadMinutes: must be between 0 and 1440")]
     [InlineData("MaintenanceLead", 10, "HealthGate:Checks:venue:MaintenanceLead: unknown key")]
+    [InlineData("MaxStatusAgeSeconds", 0, "HealthGate:Checks:venue:MaxStatusAgeSeconds: must be between 1 and 86400")]
+    [InlineData("MaxStatusAgeSeconds", 86401, "HealthGate:Checks:venue:MaxStatusAgeSeconds: must be between 1 and 86400")]
+    [InlineData("Components:0", "Spot trading", "HealthGate:Checks:venue:Components: applies to Format statuspage only")]
+    [InlineData("MaxStatusAge", 60, "HealthGate:Checks:venue:MaxStatusAge: unknown key")]
     public void BadConfigurationIsRefusedNamingTheKey(string? key, object? value, string expected)
     {
         var keys = new Dictionary<string, object?> { ["Format"] = "kraken", ["Url"] = "http://127.0.0.1/0/public/SystemStatus" };
@@ -269,6 +267,19 @@ public sealed class VenueCheckTests(HttpStandInFixture fixture) : IClassFixture<
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "must not contain empty or padded names")]
+    [InlineData(" Spot trading", "must not contain empty or padded names")]
+    [InlineData("Spot trading;Spot trading", "must not name an item twice")]
+    public void AStatuspageComponentListWithAnEmptyPaddedOrRepeatedNameIsRefused(string names, string expected)
+    {
+        var keys = names.Split(';').Select((n, i) => ($"Components:{i}", (object?)n));
+
+        var errors = CheckJson.ConfigErrors(Check("venue", "venue", "P1", [("Format", "statuspage"), ("Url", "http://127.0.0.1/api/v2/summary.json"), .. keys]));
+
+        Assert.Contains($"HealthGate:Checks:venue:Components: {expected}", errors);
+    }
+
     [Fact]
     public void AFormatIsMatchedIgnoringAsciiCaseOnly()
     {
@@ -276,55 +287,8 @@ public sealed class VenueCheckTests(HttpStandInFixture fixture) : IClassFixture<
         Assert.NotEmpty(CheckJson.ConfigErrors(Check("venue", "venue", "P1", ("Format", "KRAKEN\u200B"), ("Url", "http://127.0.0.1/x"))));
     }
 
-    internal static string Summary(string indicator, string maintenances = "", string incidents = "[]", string withdrawals = "operational")
-    {
-        var description = indicator switch
-        {
-            "none" => "All Systems Operational",
-            "minor" => "Minor Service Outage",
-            "major" => "Partial System Outage",
-            "critical" => "Major System Outage",
-            _ => "Service Under Maintenance",
-        };
-        return $$"""
-            {
-              "page": {"id":"kctbh9vrtdwd","name":"Example Exchange","url":"https://status.example.com","time_zone":"Etc/UTC","updated_at":"2026-12-01T09:58:12.301Z"},
-              "components": [
-                {"id":"b13yz5g2cw10","name":"Spot trading","status":"operational","created_at":"2025-01-14T08:00:00.000Z","updated_at":"2026-12-01T09:00:00.000Z","position":1,"description":null,"showcase":true,"start_date":null,"group_id":null,"page_id":"kctbh9vrtdwd","group":false,"only_show_if_degraded":false},
-                {"id":"v2r7pdyd6wn6","name":"Withdrawals","status":"{{withdrawals}}","created_at":"2025-01-14T08:00:00.000Z","updated_at":"2026-12-01T09:00:00.000Z","position":2,"description":null,"showcase":true,"start_date":null,"group_id":null,"page_id":"kctbh9vrtdwd","group":false,"only_show_if_degraded":false}
-              ],
-              "incidents": {{incidents}},
-              "scheduled_maintenances": [{{maintenances}}],
-              "status": {"indicator":"{{indicator}}","description":"{{description}}"}
-            }
-            """;
-    }
-
-    internal static string Maintenance(string name, string status, string startsAt, string? endsAt) => $$"""
-        {"id":"w1zdr745wmfy","name":"{{name}}","status":"{{status}}","created_at":"2026-11-28T12:00:00.000Z","updated_at":"2026-11-28T12:00:00.000Z",
-         "monitoring_at":null,"resolved_at":null,"impact":"maintenance","shortlink":"https://stspg.io/w1zdr745","started_at":"2026-11-28T12:00:00.000Z",
-         "page_id":"kctbh9vrtdwd","incident_updates":[{"id":"xq9ctgk1x2yh","status":"scheduled","body":"Orders will be rejected during the upgrade.","created_at":"2026-11-28T12:00:00.000Z"}],
-         "scheduled_for":"{{startsAt}}","scheduled_until":{{(endsAt is null ? "null" : $"\"{endsAt}\"")}}
-        }
-        """;
-
-    /// <summary>The check itself at <see cref="Now"/> on a stand-in answering <paramref name="body"/>; shown as the preflight JSON shows it.</summary>
-    private async Task<JsonElement> RunDirectAsync(string format, string body, int leadMinutes = 30)
-    {
-        var path = $"/direct/{format}/{Guid.NewGuid():N}";
-        _standIn.Respond(path, 200, body);
-        var options = new VenueCheckOptions { Format = format, Url = _standIn.Url(path), MaintenanceLeadMinutes = leadMinutes };
-        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var check = new VenueHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>()), new FakeTimeProvider(Now));
-        var result = await check.CheckHealthAsync(new HealthCheckContext());
-        return JsonSerializer.SerializeToElement(new
-        {
-            status = result.Status.ToString(),
-            reason = result.Data["reason"],
-            description = result.Description,
-            data = result.Data.Where(d => d.Key != "reason").ToDictionary(),
-        });
-    }
+    private Task<JsonElement> RunDirectAsync(string format, string body, int leadMinutes = 30) =>
+        VenueAnswers.RunAsync(_standIn, format, body, o => o.MaintenanceLeadMinutes = leadMinutes);
 
     private static async Task<JsonElement> RunAsync(params (string Key, object? Value)[] keys)
     {

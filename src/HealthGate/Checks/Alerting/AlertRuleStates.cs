@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace HealthGate.Checks.Alerting;
 
 /// <summary>
-/// The alerting rules of a Prometheus <c>/api/v1/rules</c> answer, by name, with the states each is in (one name
-/// may be loaded in several groups). Only the documented shape is read; any departure is an error, not a guess.
+/// The alerting rules of a Prometheus <c>/api/v1/rules</c> answer, by name, with the state and evaluation health of
+/// each (one name may be loaded in several groups). Only the documented shape is read; any departure is an error,
+/// not a guess.
 /// </summary>
 internal sealed class AlertRuleStates
 {
@@ -12,15 +13,25 @@ internal sealed class AlertRuleStates
     public const string Pending = "pending";
     private const string Inactive = "inactive";
 
-    private readonly Dictionary<string, HashSet<string>> _states;
+    /// <summary>The one health in which a rule was evaluated and can fire; <c>err</c> and <c>unknown</c> (never evaluated) cannot.</summary>
+    private const string HealthOk = "ok";
 
-    private AlertRuleStates(Dictionary<string, HashSet<string>> states) => _states = states;
+    private readonly Dictionary<string, List<AlertRuleInstance>> _rules;
 
-    public int Count => _states.Count;
+    private AlertRuleStates(Dictionary<string, List<AlertRuleInstance>> rules) => _rules = rules;
 
-    public bool IsLoaded(string alert) => _states.ContainsKey(alert);
+    public int Count => _rules.Count;
 
-    public bool IsIn(string alert, string state) => _states.TryGetValue(alert, out var states) && states.Contains(state);
+    public bool IsLoaded(string alert) => _rules.ContainsKey(alert);
+
+    public bool IsIn(string alert, string state) => _rules.TryGetValue(alert, out var rules) && rules.Any(r => r.State == state);
+
+    /// <summary>
+    /// The first loaded instance of <paramref name="alert"/> whose health is not <c>ok</c>, or null when every one is
+    /// evaluated: a copy that cannot be evaluated never fires, whatever the other copies do.
+    /// </summary>
+    public AlertRuleInstance? Unhealthy(string alert) =>
+        _rules.TryGetValue(alert, out var rules) ? rules.FirstOrDefault(r => r.Health != HealthOk) : null;
 
     /// <summary>The alert rules in <paramref name="root"/>, or null with <paramref name="error"/> saying what is wrong.</summary>
     public static AlertRuleStates? Read(JsonElement root, out string error)
@@ -46,7 +57,7 @@ internal sealed class AlertRuleStates
             return null;
         }
 
-        var states = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var states = new Dictionary<string, List<AlertRuleInstance>>(StringComparer.Ordinal);
         foreach (var group in groups.EnumerateArray())
         {
             if (group.ValueKind != JsonValueKind.Object || !group.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
@@ -67,7 +78,7 @@ internal sealed class AlertRuleStates
         return new AlertRuleStates(states);
     }
 
-    private static bool TryReadRule(JsonElement rule, Dictionary<string, HashSet<string>> states, out string error)
+    private static bool TryReadRule(JsonElement rule, Dictionary<string, List<AlertRuleInstance>> states, out string error)
     {
         error = "";
         var type = rule.ValueKind == JsonValueKind.Object && rule.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
@@ -83,8 +94,9 @@ internal sealed class AlertRuleStates
             return false;
         }
 
-        var name = rule.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        var state = rule.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var name = StringOf(rule, "name");
+        var state = StringOf(rule, "state");
+        var health = StringOf(rule, "health");
         if (string.IsNullOrEmpty(name))
         {
             error = "an alerting rule has no name";
@@ -97,14 +109,24 @@ internal sealed class AlertRuleStates
             return false;
         }
 
-        if (!states.TryGetValue(name, out var set))
+        if (health is null)
         {
-            states[name] = set = new HashSet<string>(StringComparer.Ordinal);
+            // Prometheus reports every rule's health; without it nothing shows the rule was ever evaluated.
+            error = $"alert {name} has no health string";
+            return false;
         }
 
-        set.Add(state);
+        if (!states.TryGetValue(name, out var list))
+        {
+            states[name] = list = [];
+        }
+
+        list.Add(new AlertRuleInstance(state, health, StringOf(rule, "lastError") is { Length: > 0 } lastError ? Shorten(lastError) : null));
         return true;
     }
+
+    private static string? StringOf(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

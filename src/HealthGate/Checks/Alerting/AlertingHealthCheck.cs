@@ -4,8 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace HealthGate.Checks.Alerting;
 
 /// <summary>
-/// Proves the alerts a go-live relies on are loaded in Prometheus (<c>GET {Url}/api/v1/rules</c>) and, with
-/// <c>FailOnFiring</c>, that none of them is firing: a desk must not start trading blind or into an open alert.
+/// Proves the alerts a go-live relies on are loaded in Prometheus (<c>GET {Url}/api/v1/rules</c>) and evaluated (health
+/// <c>ok</c>), and, with <c>FailOnFiring</c>, that none of them is firing: a desk must not start trading blind or into
+/// an open alert.
 /// </summary>
 internal sealed class AlertingHealthCheck(AlertingCheckOptions options, HttpProbe probe) : IHealthCheck
 {
@@ -29,6 +30,15 @@ internal sealed class AlertingHealthCheck(AlertingCheckOptions options, HttpProb
         {
             data["missing"] = missing;
             return CheckOutcome.Unhealthy(Reasons.MissingAlertRules, $"alert rules not loaded: {string.Join(", ", missing)}", data);
+        }
+
+        var unhealthy = options.RequiredAlerts.Select(a => (Alert: a, Rule: rules.Unhealthy(a))).Where(u => u.Rule is not null).ToArray();
+        if (unhealthy.Length > 0)
+        {
+            // A rule Prometheus cannot evaluate (err) or has not evaluated yet (unknown) never fires: loaded is not enough.
+            data["unhealthy"] = unhealthy.Select(u => u.Alert).ToArray();
+            var shown = unhealthy.Select(u => $"{u.Alert} ({u.Rule!.Health}{(u.Rule.LastError is { } e ? $": {e}" : "")})");
+            return CheckOutcome.Unhealthy(Reasons.AlertRuleUnhealthy, $"required alert rules Prometheus does not evaluate: {string.Join("; ", shown)}", data);
         }
 
         if (!options.FailOnFiring)

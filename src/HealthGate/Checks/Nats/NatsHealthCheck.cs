@@ -5,7 +5,9 @@ using NATS.Client.Core;
 namespace HealthGate.Checks.Nats;
 
 /// <summary>
-/// Proves a new client can connect to NATS and gets a PONG back. Each run connects afresh and disposes its
+/// Proves NATS carries a message: a new client connects, subscribes to a private subject (a fresh inbox), publishes
+/// one message to it and receives it back. A server that accepts clients but refuses this user's publish or
+/// subscribe rights answers its PING all the same, so only the round tells. Each run connects afresh and disposes its
 /// connection, so no connection kept from an earlier run can stand in for a server that no longer answers.
 /// </summary>
 internal sealed class NatsHealthCheck(NatsCheckOptions options, TimeProvider time) : IHealthCheck
@@ -13,24 +15,45 @@ internal sealed class NatsHealthCheck(NatsCheckOptions options, TimeProvider tim
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         // The client bounds the connect by its ConnectTimeout; the check does not trust a client timeout to cover the
-        // PONG as well (a server frozen between the two), so it bounds itself by TimeoutMs too.
+        // round as well (a server frozen between the two), so it bounds itself by TimeoutMs too.
         using var expiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.TimeoutMs), time);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var started = Stopwatch.GetTimestamp();
         await using var connection = new NatsConnection(options.ToClientOptions());
+        // A refused right is no exception: the server answers -ERR and carries on, so the check listens for it.
+        var refused = new TaskCompletionSource<NatsServerErrorEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ServerError += (_, e) =>
+        {
+            refused.TrySetResult(e);
+            return ValueTask.CompletedTask;
+        };
         try
         {
             await connection.ConnectAsync().AsTask().WaitAsync(bounded.Token);
             var connectMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
-            var rtt = await connection.PingAsync(bounded.Token);
-            var rttMs = Math.Round(rtt.TotalMilliseconds, 3);
+            var subject = connection.NewInbox();
+            byte[] message = Guid.NewGuid().ToByteArray();
+            await using var subscription = await connection.SubscribeCoreAsync<byte[]>(subject, cancellationToken: bounded.Token).AsTask().WaitAsync(bounded.Token);
+            var published = Stopwatch.GetTimestamp();
+            await connection.PublishAsync(subject, message, cancellationToken: bounded.Token).AsTask().WaitAsync(bounded.Token);
+            var received = ReceiveAsync(subscription, message, bounded.Token);
+            if (await Task.WhenAny(received, refused.Task).WaitAsync(bounded.Token) != received)
+            {
+                return Refused(refused.Task.Result);
+            }
+
+            await received;
+            var roundTripMs = Math.Round(Stopwatch.GetElapsedTime(published).TotalMilliseconds, 3);
             return CheckOutcome.Healthy(
-                $"PONG from {options.Target} in {rttMs:F1} ms",
-                new Dictionary<string, object> { ["connectMs"] = connectMs, ["rttMs"] = rttMs });
+                $"a message went round a private inbox at {options.Target} in {roundTripMs:F1} ms (connected in {connectMs:F1} ms)",
+                new Dictionary<string, object> { ["connectMs"] = connectMs, ["roundTripMs"] = roundTripMs });
         }
         catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return CheckOutcome.Unhealthy(Reasons.Timeout, $"no answer from NATS at {options.Target} within {options.TimeoutMs} ms");
+            // An -ERR that came before the bound is why the message did not come back.
+            return refused.Task.IsCompleted
+                ? Refused(refused.Task.Result)
+                : CheckOutcome.Unhealthy(Reasons.Timeout, $"no message round from NATS at {options.Target} within {options.TimeoutMs} ms");
         }
         catch (Exception ex) when (ex is NatsException or TimeoutException)
         {
@@ -41,6 +64,24 @@ internal sealed class NatsHealthCheck(NatsCheckOptions options, TimeProvider tim
                 : CheckOutcome.Unhealthy(Reasons.Unreachable, $"cannot reach NATS at {options.Target}: {cause.Message}");
         }
     }
+
+    /// <summary>Reads until this run's own message arrives; the inbox is private, but nothing else is taken for it.</summary>
+    private static async Task ReceiveAsync(INatsSub<byte[]> subscription, byte[] message, CancellationToken cancellationToken)
+    {
+        await foreach (var received in subscription.Msgs.ReadAllAsync(cancellationToken))
+        {
+            if (received.Data is { } data && data.AsSpan().SequenceEqual(message))
+            {
+                return;
+            }
+        }
+
+        throw new NatsException("the subscription ended before the message came back");
+    }
+
+    private HealthCheckResult Refused(NatsServerErrorEventArgs error) => error.Kind == NatsServerErrorKind.PermissionsViolation
+        ? CheckOutcome.Unhealthy(Reasons.PermissionDenied, $"NATS at {options.Target} refused: {error.Error}; the user needs publish and subscribe rights on _INBOX.>")
+        : CheckOutcome.Unhealthy(Reasons.Unreachable, $"NATS at {options.Target} answered -ERR: {error.Error}");
 
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 }

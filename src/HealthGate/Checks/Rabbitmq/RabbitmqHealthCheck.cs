@@ -8,38 +8,55 @@ using RabbitMQ.Client.Exceptions;
 namespace HealthGate.Checks.Rabbitmq;
 
 /// <summary>
-/// Proves RabbitMQ accepts a new AMQP connection (TCP, handshake, authentication, virtual host) and opens a channel.
+/// Proves RabbitMQ carries a message: a new AMQP connection (TCP, handshake, authentication, virtual host) on which a
+/// message goes round a private queue (<see cref="RabbitmqMessageRound"/>). A broker that accepts connections but
+/// blocks publishers (a memory or disk alarm) or refuses the user's rights is not one a trading system can use.
 /// Each run opens its own connection and aborts it at the end, so nothing kept from an earlier run can stand in for
 /// a broker that no longer answers, and nothing outlives the run.
 /// </summary>
 internal sealed class RabbitmqHealthCheck(RabbitmqCheckOptions options, TimeProvider time) : IHealthCheck
 {
+    private const ushort AccessRefused = 403;
+    private const ushort NotAllowed = 530;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        // The client waits for connection.start and channel.open-ok on the token alone (its handshake timeout does not
-        // end a broker that accepted the socket and then froze), so the check bounds itself by TimeoutMs as well.
+        // The client waits for connection.start, channel.open-ok and the message on the token alone (its handshake
+        // timeout does not end a broker that accepted the socket and then froze), so the check bounds itself by TimeoutMs.
         using var expiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.TimeoutMs), time);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         var started = Stopwatch.GetTimestamp();
         var connecting = options.ToFactory().CreateConnectionAsync(bounded.Token);
+        RabbitmqMessageRound? round = null;
         try
         {
             // WaitAsync: on a frozen broker the client's own clean-up after the cancellation takes seconds more; the
             // check answers at the bound and leaves that clean-up to CloseInBackgroundAsync.
             var connection = await connecting.WaitAsync(bounded.Token);
             var connectMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
-            var channelStarted = Stopwatch.GetTimestamp();
-            // The channel is not closed on its own: aborting the connection ends it, without waiting on close-ok.
-            await connection.CreateChannelAsync(cancellationToken: bounded.Token).WaitAsync(bounded.Token);
-            var channelMs = Math.Round(Stopwatch.GetElapsedTime(channelStarted).TotalMilliseconds, 3);
+            round = new RabbitmqMessageRound(connection);
+            var roundTripMs = await round.RunAsync(connection, bounded.Token);
             var version = ServerVersion(connection);
-            return CheckOutcome.Healthy(
-                $"RabbitMQ {version} at {options.Target}: connected in {connectMs:F1} ms, channel open in {channelMs:F1} ms",
-                new Dictionary<string, object> { ["connectMs"] = connectMs, ["channelMs"] = channelMs, ["serverVersion"] = version });
+            var data = new Dictionary<string, object> { ["connectMs"] = connectMs, ["serverVersion"] = version };
+            if (roundTripMs is { } ms)
+            {
+                data["roundTripMs"] = ms;
+                return CheckOutcome.Healthy($"RabbitMQ {version} at {options.Target}: a message went round a private queue in {ms:F1} ms (connected in {connectMs:F1} ms)", data);
+            }
+
+            return round.BlockedReason is { } blocked ? Blocked(blocked) : Refused(round.ClosedBy!.ReplyCode, round.ClosedBy.ReplyText, "closed the channel");
         }
         catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return CheckOutcome.Unhealthy(Reasons.Timeout, $"no answer from RabbitMQ at {options.Target} within {options.TimeoutMs} ms");
+            // A connection.blocked that came before the bound is the reason the message did not come back.
+            return round?.BlockedReason is { } blocked
+                ? Blocked(blocked)
+                : CheckOutcome.Unhealthy(Reasons.Timeout, $"no message round from RabbitMQ at {options.Target} within {options.TimeoutMs} ms");
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason is { Initiator: ShutdownInitiator.Peer } reason)
+        {
+            // The broker refused an operation: a right on the queue or exchange (403), or the virtual host (530).
+            return Refused(reason.ReplyCode, reason.ReplyText, "refused");
         }
         catch (Exception ex) when (ex is RabbitMQClientException or BrokerUnreachableException or IOException or SocketException or TimeoutException)
         {
@@ -53,6 +70,21 @@ internal sealed class RabbitmqHealthCheck(RabbitmqCheckOptions options, TimeProv
         {
             _ = CloseInBackgroundAsync(connecting, TimeSpan.FromMilliseconds(Math.Min(options.TimeoutMs, 1000)));
         }
+    }
+
+    private HealthCheckResult Blocked(string reason) => CheckOutcome.Unhealthy(
+        Reasons.BrokerBlocked,
+        $"RabbitMQ at {options.Target} blocked the publishing connection (connection.blocked: {reason}): under a memory or disk alarm no publisher gets a message through",
+        new Dictionary<string, object> { ["blockedReason"] = reason });
+
+    /// <summary>403 anywhere, or 530 for a virtual host the user has no rights on, is a right missing; any other refusal leaves the broker unusable.</summary>
+    private HealthCheckResult Refused(ushort code, string text, string what)
+    {
+        var data = new Dictionary<string, object> { ["replyCode"] = (int)code };
+        var denied = code == AccessRefused || (code == NotAllowed && text.Contains("access to vhost", StringComparison.Ordinal));
+        return denied
+            ? CheckOutcome.Unhealthy(Reasons.PermissionDenied, $"RabbitMQ at {options.Target} {what}: {text}; the user needs configure, write and read rights on its own queues and write on the default exchange", data)
+            : CheckOutcome.Unhealthy(Reasons.Unreachable, $"RabbitMQ at {options.Target} {what}: {code} {text}", data);
     }
 
     /// <summary>

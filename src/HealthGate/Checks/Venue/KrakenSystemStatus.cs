@@ -6,6 +6,7 @@ namespace HealthGate.Checks.Venue;
 /// <summary>
 /// Kraken <c>GET /0/public/SystemStatus</c>: <c>{"error":[],"result":{"status":"online","timestamp":"..."}}</c>.
 /// Statuses match exactly (ordinal): <c>Online</c> or <c>online </c> is not a status Kraken sends, so it is unreadable.
+/// The status counts only with a fresh <c>result.timestamp</c>.
 /// </summary>
 internal static class KrakenSystemStatus
 {
@@ -15,7 +16,7 @@ internal static class KrakenSystemStatus
     /// <summary>The venue takes some orders but not all: a strategy that needs the rest cannot run.</summary>
     public static readonly string[] Restricted = ["cancel_only", "post_only", "limit_only"];
 
-    public static HealthCheckResult Judge(JsonElement root, Dictionary<string, object> data)
+    public static HealthCheckResult Judge(JsonElement root, DateTimeOffset now, TimeSpan maxAge, Dictionary<string, object> data)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Array)
         {
@@ -35,9 +36,9 @@ internal static class KrakenSystemStatus
         }
 
         data["venueStatus"] = VenueText.Clip(status);
-        if (VenueText.StringProperty(result, "timestamp") is { } timestamp)
+        if (Stale(result, now, maxAge, data) is { } stale)
         {
-            data["venueTimestamp"] = VenueText.Clip(timestamp);
+            return stale;
         }
 
         var shown = VenueText.Quote(status);
@@ -48,5 +49,37 @@ internal static class KrakenSystemStatus
             _ when Restricted.Contains(status, StringComparer.Ordinal) => CheckOutcome.Unhealthy(Reasons.VenueRestricted, $"Kraken is restricted ({shown}): not every order type is accepted", data),
             _ => CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"Kraken system status {shown} is not one Kraken documents (online, maintenance, cancel_only, post_only, limit_only)", data),
         };
+    }
+
+    /// <summary>
+    /// The status is Kraken's word at <c>result.timestamp</c>: required, an ISO 8601 instant with an offset, and within
+    /// <paramref name="maxAge"/> of the gate's clock either way. An "online" from long ago (a cache, a replay) or from
+    /// a clock far ahead says nothing about now.
+    /// </summary>
+    private static HealthCheckResult? Stale(JsonElement result, DateTimeOffset now, TimeSpan maxAge, Dictionary<string, object> data)
+    {
+        if (VenueText.StringProperty(result, "timestamp") is not { } text)
+        {
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, "the answer has no \"result.timestamp\" string (Kraken system status): nothing shows when the status was given", data);
+        }
+
+        data["venueTimestamp"] = VenueText.Clip(text);
+        if (!IsoInstant.TryParse(text, out var timestamp))
+        {
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"Kraken's result.timestamp {VenueText.Quote(text)} is not an ISO 8601 instant with an offset", data);
+        }
+
+        var age = now - timestamp;
+        data["statusAgeSeconds"] = Math.Round(age.TotalSeconds, 3);
+        if (age.Duration() <= maxAge)
+        {
+            return null;
+        }
+
+        var side = age > TimeSpan.Zero ? "before" : "ahead of";
+        return CheckOutcome.Unhealthy(
+            Reasons.StaleStatus,
+            $"Kraken's status {VenueText.Quote(VenueText.StringProperty(result, "status")!)} is stamped {Timestamps.ToText(timestamp)}, {Math.Round(age.Duration().TotalSeconds)} s {side} the gate's clock (at most {maxAge.TotalSeconds} s either way)",
+            data);
     }
 }

@@ -39,6 +39,13 @@ internal sealed record StatuspageMaintenance(string Name, string Status, DateTim
             return null;
         }
 
+        if (startsAt is { } from && endsAt is { } until && until < from)
+        {
+            // A window that ends before it starts has no meaning: read either way it could hide a maintenance underway.
+            error = $"scheduled maintenance {VenueText.Quote(name)} ends ({Timestamps.ToText(until)}) before it starts ({Timestamps.ToText(from)})";
+            return null;
+        }
+
         return new StatuspageMaintenance(name, status, startsAt, endsAt);
     }
 

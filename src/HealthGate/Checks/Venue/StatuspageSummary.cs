@@ -4,82 +4,132 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace HealthGate.Checks.Venue;
 
 /// <summary>
-/// Atlassian Statuspage v2 <c>GET /api/v2/summary.json</c>: the page's <c>status.indicator</c> (none, minor, major,
-/// critical) and its <c>scheduled_maintenances</c>. An indicator or maintenance status it does not document, or an
-/// answer without the maintenance list (such as <c>status.json</c>), is unreadable.
+/// Atlassian Statuspage v2 <c>GET /api/v2/summary.json</c>: the worst of the page's <c>status.indicator</c>, its
+/// unresolved incidents, the components that count and its <c>scheduled_maintenances</c> decides, so an indicator
+/// <c>none</c> beside a component in outage is never read as open. First rule that matches: unreadable, maintenance
+/// underway, outage, maintenance, major indicator or incident, maintenance soon, degraded, minor, open.
 /// </summary>
 internal static class StatuspageSummary
 {
     private const int MaxNamesShown = 10;
 
-    public static HealthCheckResult Judge(JsonElement root, DateTimeOffset now, TimeSpan lead, Dictionary<string, object> data)
+    public static HealthCheckResult Judge(JsonElement root, VenueRules rules, Dictionary<string, object> data)
     {
-        var status = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) ? s : default;
-        if (VenueText.StringProperty(status, "indicator") is not { } indicator)
+        Describe(data, root);
+        if (StatuspageAnswer.Read(root, out var error) is not { } page)
         {
-            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, "the answer has no \"status\" object with an \"indicator\" string (Statuspage summary)", data);
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, error!, data);
         }
 
-        data["indicator"] = VenueText.Clip(indicator);
-        if (VenueText.StringProperty(status, "description") is { } description)
+        Describe(data, page);
+        if (page.PageUpdatedAt is { } updatedAt && updatedAt - rules.Now > rules.MaxAge)
         {
-            data["venueStatus"] = VenueText.Clip(description);
+            // The page's last change is no lower bound on a quiet page's answer, but one dated ahead of our clock is not now.
+            return CheckOutcome.Unhealthy(Reasons.StaleStatus, $"the page says it was updated at {Timestamps.ToText(updatedAt)}, more than {rules.MaxAge.TotalSeconds} s ahead of the gate's clock", data);
         }
 
-        if (root.TryGetProperty("page", out var page) && VenueText.StringProperty(page, "name") is { } pageName)
+        var counted = CountedComponents.Select(page.Components, rules.Components, out var missing);
+        data["countedComponents"] = counted.Count;
+        if (missing.Length > 0)
         {
-            data["page"] = VenueText.Clip(pageName);
+            data["componentsMissing"] = missing.Take(MaxNamesShown).Select(VenueText.Clip).ToArray();
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"components not on the status page: {Names(missing)}; a component the page does not list cannot show it is operational", data);
         }
 
-        AddNames(data, "unresolvedIncidents", root, "incidents", _ => true);
-        AddNames(data, "componentsNotOperational", root, "components", c => VenueText.StringProperty(c, "status") != "operational");
-        if (!root.TryGetProperty("scheduled_maintenances", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (counted.FirstOrDefault(c => !c.IsKnownStatus) is { } unknown)
         {
-            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, "the answer has no \"scheduled_maintenances\" array: is the URL the page's /api/v2/summary.json?", data);
+            return CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"component {VenueText.Quote(unknown.Name)} has status {VenueText.Quote(unknown.Status)}, not one Statuspage documents", data);
         }
 
-        var maintenances = new List<StatuspageMaintenance>();
-        foreach (var entry in list.EnumerateArray())
+        var notOperational = counted.Where(c => c.Status != StatuspageComponent.Operational).ToArray();
+        if (notOperational.Length > 0)
         {
-            if (StatuspageMaintenance.Read(entry, out var error) is not { } maintenance)
-            {
-                return CheckOutcome.Unhealthy(Reasons.InvalidResponse, error!, data);
-            }
-
-            maintenances.Add(maintenance);
+            data["componentsNotOperational"] = notOperational.Take(MaxNamesShown).Select(c => VenueText.Clip(c.Name)).ToArray();
         }
 
-        var shown = VenueText.Quote(data.TryGetValue("venueStatus", out var text) ? (string)text : indicator);
-        if (maintenances.FirstOrDefault(m => m.IsUnderway(now)) is { } underway)
+        var shown = VenueText.Quote(page.Description ?? page.Indicator);
+        var open = page.Incidents.Where(i => i.IsOpen).ToArray();
+        if (page.Maintenances.FirstOrDefault(m => m.IsUnderway(rules.Now)) is { } underway)
         {
-            Describe(data, underway);
+            DescribeMaintenance(data, underway);
             return CheckOutcome.Unhealthy(Reasons.VenueMaintenance, $"maintenance {VenueText.Quote(underway.Name)} is underway ({underway.Status})", data);
         }
 
-        switch (indicator)
+        if (notOperational.Where(c => c.IsOutage).ToArray() is { Length: > 0 } outage)
         {
-            case "maintenance":
-                return CheckOutcome.Unhealthy(Reasons.VenueMaintenance, $"the status page shows maintenance: {shown}", data);
-            case "major" or "critical":
-                return CheckOutcome.Unhealthy(Reasons.VenueDegraded, $"the status page indicator is {indicator}: {shown}", data);
-            case not ("none" or "minor"):
-                return CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"status indicator {VenueText.Quote(indicator)} is not one Statuspage documents (none, minor, major, critical)", data);
+            return CheckOutcome.Unhealthy(Reasons.VenueOutage, $"components in outage: {Statuses(outage)}", data);
         }
 
-        var soon = maintenances.Where(m => m.StartsWithin(now, lead)).MinBy(m => m.StartsAt);
+        if (notOperational.Where(c => c.Status == StatuspageComponent.UnderMaintenance).ToArray() is { Length: > 0 } maintained)
+        {
+            return CheckOutcome.Unhealthy(Reasons.VenueMaintenance, $"components under maintenance: {Names(maintained.Select(c => c.Name))}", data);
+        }
+
+        if (page.Indicator == "maintenance" || open.Any(i => i.Impact == "maintenance"))
+        {
+            return CheckOutcome.Unhealthy(Reasons.VenueMaintenance, $"the status page shows maintenance: {shown}", data);
+        }
+
+        if (page.Indicator is "major" or "critical")
+        {
+            return CheckOutcome.Unhealthy(Reasons.VenueDegraded, $"the status page indicator is {page.Indicator}: {shown}", data);
+        }
+
+        if (open.Where(i => i.Impact is "major" or "critical").ToArray() is { Length: > 0 } major)
+        {
+            return CheckOutcome.Unhealthy(Reasons.VenueDegraded, $"unresolved incidents of major or critical impact: {Names(major.Select(i => i.Name))}", data);
+        }
+
+        var soon = page.Maintenances.Where(m => m.StartsWithin(rules.Now, rules.Lead)).MinBy(m => m.StartsAt);
         if (soon is not null)
         {
-            Describe(data, soon);
-            var minutes = Math.Ceiling((soon.StartsAt!.Value - now).TotalMinutes);
+            DescribeMaintenance(data, soon);
+            var minutes = Math.Ceiling((soon.StartsAt!.Value - rules.Now).TotalMinutes);
             return CheckOutcome.Degraded(Reasons.MaintenanceSoon, $"maintenance {VenueText.Quote(soon.Name)} starts in {minutes:F0} min, at {Timestamps.ToText(soon.StartsAt.Value)}", data);
         }
 
-        return indicator == "minor"
-            ? CheckOutcome.Degraded(Reasons.VenueDegraded, $"the status page indicator is minor: {shown}", data)
-            : CheckOutcome.Healthy($"status page indicator none: {shown}", data);
+        if (notOperational.Length > 0)
+        {
+            return CheckOutcome.Degraded(Reasons.VenueDegraded, $"components with degraded performance: {Names(notOperational.Select(c => c.Name))}", data);
+        }
+
+        if (page.Indicator == "minor" || open.Any(i => i.Impact == "minor"))
+        {
+            return CheckOutcome.Degraded(Reasons.VenueDegraded, $"the status page indicator is {page.Indicator} with {open.Length} unresolved incident(s): {shown}", data);
+        }
+
+        return CheckOutcome.Healthy($"status page indicator none, {counted.Count} counted components operational: {shown}", data);
     }
 
-    private static void Describe(Dictionary<string, object> data, StatuspageMaintenance maintenance)
+    /// <summary>What the page says of itself, shown to the operator even when the rest cannot be read.</summary>
+    private static void Describe(Dictionary<string, object> data, JsonElement root)
+    {
+        var status = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var s) ? s : default;
+        var page = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("page", out var p) ? p : default;
+        foreach (var (key, value) in new[] { ("indicator", VenueText.StringProperty(status, "indicator")), ("venueStatus", VenueText.StringProperty(status, "description")), ("page", VenueText.StringProperty(page, "name")) })
+        {
+            if (value is not null)
+            {
+                data[key] = VenueText.Clip(value);
+            }
+        }
+    }
+
+    private static void Describe(Dictionary<string, object> data, StatuspageAnswer page)
+    {
+        if (page.PageUpdatedAt is { } updatedAt)
+        {
+            data["pageUpdatedAt"] = Timestamps.ToText(updatedAt);
+        }
+
+        var open = page.Incidents.Where(i => i.IsOpen).Select(i => i.Name).Take(MaxNamesShown).ToArray();
+        if (open.Length > 0)
+        {
+            data["unresolvedIncidents"] = open;
+        }
+    }
+
+    private static void DescribeMaintenance(Dictionary<string, object> data, StatuspageMaintenance maintenance)
     {
         data["maintenanceName"] = maintenance.Name;
         data["maintenanceStatus"] = maintenance.Status;
@@ -94,16 +144,8 @@ internal static class StatuspageSummary
         }
     }
 
-    /// <summary>The names of the listed items that match, for the operator; at most a few, never judged.</summary>
-    private static void AddNames(Dictionary<string, object> data, string key, JsonElement root, string property, Func<JsonElement, bool> match)
-    {
-        if (root.TryGetProperty(property, out var items) && items.ValueKind == JsonValueKind.Array)
-        {
-            string[] names = [.. items.EnumerateArray().Where(match).Select(i => VenueText.StringProperty(i, "name")).OfType<string>().Take(MaxNamesShown).Select(VenueText.Clip)];
-            if (names.Length > 0)
-            {
-                data[key] = names;
-            }
-        }
-    }
+    private static string Names(IEnumerable<string> names) => string.Join(", ", names.Take(MaxNamesShown).Select(VenueText.Quote));
+
+    private static string Statuses(IEnumerable<StatuspageComponent> components) =>
+        string.Join(", ", components.Take(MaxNamesShown).Select(c => $"{VenueText.Quote(c.Name)} {c.Status}"));
 }
