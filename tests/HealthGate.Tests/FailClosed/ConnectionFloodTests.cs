@@ -84,8 +84,9 @@ public sealed class ConnectionFloodTests : IAsyncLifetime
                 TimeSpan.FromSeconds(60),
                 $"{row}: every flood connection a stream or closed by the gate");
             await stopProbing.CancelAsync();
-            AssertProbes($"{row}, while the flood arrived", await probing, ProbeTimeout, minConclusive: 0);
+            var arriving = await probing;
             AssertAlive(row);
+            AssertProbes($"{row}, while the flood arrived", arriving, ProbeTimeout, minConclusive: 0);
             Assert.InRange(settled.Streaming, 1, DashboardEvents.MaxStreams);
             Assert.Equal(flood.Connected, settled.Streaming + settled.Closed);
             Assert.All(flood.ClosedStatusLines(), line => Assert.StartsWith("HTTP/1.1 503", line, StringComparison.Ordinal));
