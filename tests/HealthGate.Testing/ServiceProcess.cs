@@ -36,6 +36,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A client on <see cref="BaseUrl"/>.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>util-linux's prlimit, which sets a process's resource limits (it is part of every Debian system).</summary>
+    public static string Prlimit => Binaries.Find("prlimit", "util-linux", "/usr/bin");
+
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
@@ -61,13 +66,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var ownDirectory = options.WorkingDirectory is null ? Directory.CreateTempSubdirectory("healthgate-service-").FullName : null;
-        var info = new ProcessStartInfo(DotnetHost.Path)
+        // prlimit sets the limit, then execs dotnet in its place: the process id stays the service's.
+        var info = new ProcessStartInfo(options.OpenFilesLimit is null ? DotnetHost.Path : Prlimit)
         {
             WorkingDirectory = options.WorkingDirectory ?? ownDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (options.OpenFilesLimit is { } openFiles)
+        {
+            info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={openFiles}:{openFiles}"));
+            info.ArgumentList.Add("--");
+            info.ArgumentList.Add(DotnetHost.Path);
+        }
+
         info.ArgumentList.Add(Assembly);
         // The runner's own settings must never configure the service under test.
         foreach (var key in info.Environment.Keys.Where(k => IsRunnerSetting(k, options.LikeTheImage)).ToList())

@@ -18,6 +18,9 @@ public sealed class ServiceProcessOptions
     /// <summary>Variables set for the process, after the runner's own have been scrubbed.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The process's open-files limit (soft and hard), set with <c>prlimit</c> before the runtime starts; null: inherited.</summary>
+    public int? OpenFilesLimit { get; init; }
+
     /// <summary>Arguments after the assembly (and after <c>--urls</c> and <c>--config</c> when those are passed).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 

@@ -15,13 +15,16 @@ internal sealed class CheckHistory
     private readonly Lock _lock = new();
     private readonly IReadOnlyList<GateCheck> _checks;
     private readonly Dictionary<string, CheckTimeline> _timelines;
+    private readonly Dictionary<string, IReadOnlyList<string>> _modes;
     private readonly TimeProvider _time;
 
-    public CheckHistory(GateChecks checks, TimeProvider time)
+    public CheckHistory(GateChecks checks, PreflightModes modes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(modes);
         _checks = checks.All;
         _timelines = checks.All.ToDictionary(c => c.Name, _ => new CheckTimeline(Capacity), StringComparer.OrdinalIgnoreCase);
+        _modes = checks.All.ToDictionary(c => c.Name, c => ModesRunning(c, modes), StringComparer.OrdinalIgnoreCase);
         _time = time;
     }
 
@@ -79,7 +82,7 @@ internal sealed class CheckHistory
         var now = _time.GetUtcNow();
         lock (_lock)
         {
-            return [.. _checks.Select(c => View(c, _timelines[c.Name], now))];
+            return [.. _checks.Select(c => View(c, _timelines[c.Name], _modes[c.Name], now))];
         }
     }
 
@@ -92,7 +95,11 @@ internal sealed class CheckHistory
         }
     }
 
-    private static CheckView View(GateCheck check, CheckTimeline timeline, DateTimeOffset now)
+    // The page decides each mode's standing from the checks that mode runs.
+    private static IReadOnlyList<string> ModesRunning(GateCheck check, PreflightModes modes) =>
+        [.. modes.Names.Where(m => modes.TryGet(m, out _, out var tiers) && tiers.Contains(check.Tier))];
+
+    private static CheckView View(GateCheck check, CheckTimeline timeline, IReadOnlyList<string> modes, DateTimeOffset now)
     {
         var latest = timeline.Latest;
         var (up, total) = timeline.Uptime.Count(now);
@@ -106,6 +113,8 @@ internal sealed class CheckHistory
             latest?.DurationMs,
             latest?.At,
             latest?.Source,
+            latest?.Mode,
+            modes,
             check.DependsOn,
             latest?.BlockedBy ?? [],
             total == 0 ? null : Math.Round((double)up / total, 4),

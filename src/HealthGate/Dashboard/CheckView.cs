@@ -2,7 +2,8 @@ namespace HealthGate.Dashboard;
 
 /// <summary>
 /// One configured check as <c>GET /checks</c> shows it: its latest result from either kind of run (null fields
-/// and status <c>Unknown</c> before its first), and the share of its results in the last 24 h that were not Unhealthy.
+/// and status <c>Unknown</c> before its first; <see cref="Mode"/> only when that result came from a preflight), the
+/// modes whose preflights run it, and the share of its results in the last 24 h that were not Unhealthy.
 /// </summary>
 internal sealed record CheckView(
     string Name,
@@ -14,6 +15,8 @@ internal sealed record CheckView(
     double? DurationMs,
     DateTimeOffset? UpdatedAt,
     string? Source,
+    string? Mode,
+    IReadOnlyList<string> Modes,
     IReadOnlyList<string> DependsOn,
     IReadOnlyList<string> BlockedBy,
     double? Uptime24h,

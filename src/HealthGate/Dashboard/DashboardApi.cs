@@ -9,6 +9,9 @@ internal static class DashboardApi
 {
     public const string HtmlContentType = "text/html";
 
+    /// <summary>When a refused page may try its stream again; it polls meanwhile.</summary>
+    public const string RefusedRetryAfterSeconds = "10";
+
     // The page builds its DOM from API data with textContent only; the policy is the second line of defence.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -41,19 +44,30 @@ internal static class DashboardApi
         Serve(context, environment, file);
 
     public static Results<EventStreamResult, ProblemHttpResult> GetEvents(
+        HttpContext context,
         DashboardEvents events,
+        StreamRefusals refusals,
         IHostApplicationLifetime lifetime,
         TimeProvider time,
         ILoggerFactory loggers)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(refusals);
         ArgumentNullException.ThrowIfNull(lifetime);
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger(typeof(DashboardApi).FullName!);
         var subscription = events.TrySubscribe();
         if (subscription is null)
         {
-            DashboardLog.StreamRefused(logger, DashboardEvents.MaxStreams);
+            if (refusals.Refuse() is > 0 and var refused)
+            {
+                DashboardLog.StreamRefused(logger, DashboardEvents.MaxStreams, refused);
+            }
+
+            // Refused and closed: a page that reconnects on its own must not keep a connection the gate needs for probes.
+            context.Response.Headers.Connection = "close";
+            context.Response.Headers.RetryAfter = RefusedRetryAfterSeconds;
             return TypedResults.Problem(
                 title: "Too many event streams",
                 detail: $"{DashboardEvents.MaxStreams} event streams are open; poll GET /checks instead",

@@ -14,6 +14,6 @@ internal static partial class DashboardLog
     [LoggerMessage(EventId = 9004, Level = LogLevel.Debug, Message = "Event stream closed ({Streams} open)")]
     public static partial void StreamClosed(ILogger logger, int streams);
 
-    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Event stream refused: {Max} streams are already open")]
-    public static partial void StreamRefused(ILogger logger, int max);
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Event stream refused and its connection closed: {Max} streams are already open ({Refused} refused since the last such line)")]
+    public static partial void StreamRefused(ILogger logger, int max, long refused);
 }

@@ -11,6 +11,7 @@ internal static class DashboardServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<CheckHistory>();
         services.AddSingleton<DashboardEvents>();
+        services.AddSingleton<StreamRefusals>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<DashboardFeed>());
         services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<DashboardFeed>());

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace HealthGate.Http;
 
 internal static class KestrelLimits
@@ -6,12 +9,17 @@ internal static class KestrelLimits
     public const long MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Limits against slow or greedy clients: headers within 10 s, bodies at a minimum rate, at most 64 KB. The gate
-    /// sits in the path of every launch; a client trickling bytes must not hold its connections.
+    /// Limits against slow, greedy or numerous clients: headers within 10 s, bodies at a minimum rate, at most 64 KB;
+    /// at most <see cref="ConnectionBudget"/> connections at once, so clients can never take the descriptors the
+    /// process needs (out of descriptors, the runtime cannot start a thread and aborts); and an accept loop that waits
+    /// out a shortage instead of spinning. The gate sits in the path of every launch; no client may hold it.
     /// </summary>
     public static IWebHostBuilder UseHealthGateKestrelLimits(this IWebHostBuilder webHost)
     {
         ArgumentNullException.ThrowIfNull(webHost);
+        var budget = ConnectionBudget.For(DescriptorLimit.Read());
+        webHost.ConfigureServices(services =>
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionListenerFactory, GuardedSocketTransportFactory>()));
         return webHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -19,6 +27,9 @@ internal static class KestrelLimits
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.Limits.MinRequestBodyDataRate = new(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxConcurrentConnections = budget.MaxConnections;
+            // The gate serves no WebSocket or other upgraded protocol.
+            kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
         });
     }
 }

@@ -29,6 +29,24 @@ public sealed class ChecksApiTests
         Assert.Equal(JsonValueKind.Null, feed.GetProperty("uptime24h").ValueKind);
         Assert.Equal(0, feed.GetProperty("dependsOn").GetArrayLength());
         Assert.Equal(0, feed.GetProperty("blockedBy").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, feed.GetProperty("mode").ValueKind);
+    }
+
+    [Fact]
+    public async Task EachCheckNamesTheModesWhosePreflightsRunItSoThePageCanJudgeEachMode()
+    {
+        // Default modes: paper runs P0, live P0 to P2.
+        await using var app = HealthGateApplication.With(Desk());
+        using var client = app.CreateClient();
+        await GetJsonAsync(client, "/preflight?mode=live");
+
+        var checks = (await GetJsonAsync(client, "/checks")).EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+
+        Assert.Equal(["live", "paper"], checks["baseline-disk"].GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["live"], checks["feed-disk"].GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
+        // The latest result came from a live preflight, and says so.
+        Assert.Equal("preflight", checks["feed-disk"].GetProperty("source").GetString());
+        Assert.Equal("live", checks["feed-disk"].GetProperty("mode").GetString());
     }
 
     [Fact]

@@ -35,9 +35,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenAsync(string url, int width = 1280, int height = 900)
+    /// <summary>Opens <paramref name="url"/> in a new context; <paramref name="timezoneId"/> (IANA) is the browser's own time zone, the machine's when null.</summary>
+    public async Task<IPage> OpenAsync(string url, int width = 1280, int height = 900, string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, TimezoneId = timezoneId });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         return page;

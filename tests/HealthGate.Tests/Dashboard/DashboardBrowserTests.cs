@@ -69,7 +69,9 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
         Assert.Equal(0, navigations);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
 
-        // A paper run now is a NO-GO while the earlier live run stays GO: both banners for the screenshot in the docs.
+        // Live reads NO-GO at once, from the failing P0 check, although its last preflight was a PASS; a paper run now is a NO-GO too.
+        await Expect(page.Locator("#banner-live .banner-verdict")).ToHaveTextAsync("NO-GO", new() { Timeout = ChangeTimeoutMs });
+        await Expect(page.Locator("#banner-live [data-failing-check='backend-api']")).ToContainTextAsync("unexpected_status");
         await desk.Service.Client.GetAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
         await Expect(page.Locator("#banner-paper .banner-verdict")).ToHaveTextAsync("NO-GO", new() { Timeout = ChangeTimeoutMs });
         await ScreenshotAsync(page, "failing.png");

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using HealthGate.Dashboard;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HealthGate.Tests.Dashboard;
@@ -134,5 +135,39 @@ public sealed class EventStreamTests
         {
             stream!.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task AStreamOverTheBoundIsRefusedWith503AndItsConnectionClosed()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+        var events = app.Services.GetRequiredService<DashboardEvents>();
+        var held = Enumerable.Range(0, DashboardEvents.MaxStreams).Select(_ => events.TrySubscribe()).ToList();
+
+        using var response = await client.GetAsync(new Uri("/events", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Closed, so a page that keeps reconnecting cannot hold connections the probes need; told when to try again.
+        Assert.True(response.Headers.ConnectionClose);
+        Assert.Equal(TimeSpan.FromSeconds(int.Parse(DashboardApi.RefusedRetryAfterSeconds, System.Globalization.CultureInfo.InvariantCulture)), response.Headers.RetryAfter?.Delta);
+        foreach (var stream in held)
+        {
+            stream!.Dispose();
+        }
+    }
+
+    [Fact]
+    public void RefusedStreamsAreLoggedAtOnceThenCountedOncePerReportPeriod()
+    {
+        var time = new FakeTimeProvider();
+        var refusals = new StreamRefusals(time);
+
+        Assert.Equal(1, refusals.Refuse());
+        Assert.All(Enumerable.Range(0, 500).Select(_ => refusals.Refuse()), n => Assert.Equal(0, n));
+        time.Advance(StreamRefusals.ReportEvery);
+        Assert.Equal(501, refusals.Refuse());
+        Assert.Equal(0, refusals.Refuse());
     }
 }

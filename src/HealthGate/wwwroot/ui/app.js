@@ -13,6 +13,8 @@
   const STATUS_RANK = { Unhealthy: 0, Degraded: 1, Unknown: 2, Healthy: 3 };
   const STATUS_MARK = { Healthy: '\u2714', Degraded: '\u25B2', Unhealthy: '\u2716', Unknown: '?' };
   const TIER_RANK = { P0: 0, P1: 1, P2: 2 };
+  const BLOCKING_TIERS = new Set(['P0', 'P1']); // an Unhealthy check of these tiers is a NO-GO (DESIGN, verdict rules 1 and 2)
+  const SHOWN_FAILURES = 3;
 
   const state = {
     live: false,
@@ -23,6 +25,7 @@
     pollTimer: 0,
     debounceTimer: 0,
     banners: {},
+    checks: [],
   };
 
   const $ = (id) => document.getElementById(id);
@@ -46,14 +49,20 @@
     return el('td', { attrs: { 'data-label': label } }, ...children);
   }
 
+  /** Every time on the page is UTC, written out as such: a desk spans time zones, its logs and runs are in UTC. */
   function timeText(iso) {
     if (!iso) return '–';
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+    return Number.isNaN(date.getTime()) ? String(iso) : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   }
 
   function timeNode(iso) {
     return iso ? el('time', { text: timeText(iso), attrs: { datetime: iso } }) : '–';
+  }
+
+  /** "12 s ago", kept current by the clock tick through data-age-of. */
+  function ageNode(iso) {
+    return el('span', { cls: 'age', text: `${ageText(Date.now() - Date.parse(iso))} ago`, attrs: { 'data-age-of': iso } });
   }
 
   function ageText(ms) {
@@ -77,11 +86,71 @@
     return { label: 'NO-GO', state: 'nogo' };
   }
 
-  /** The banner's reading: a GO past its expiresAt is no longer a GO. */
-  function bannerLabel(run, now) {
-    if (!run) return { label: 'NO RUN', state: 'none' };
-    if (Date.parse(run.expiresAt) <= now) return { label: 'EXPIRED', state: 'expired' };
-    return goLabel(run.verdict);
+  /** Where a result came from: "readiness", or "preflight (live)". */
+  function sourceText(source, mode) {
+    if (!source) return '';
+    return mode ? `${source} (${mode})` : source;
+  }
+
+  /** A failing check of a mode, as its card names it. */
+  function failure(name, tier, status, reason, source, mode, at) {
+    return { name, tier, status, reason, source, mode, at };
+  }
+
+  function checkFailure(check) {
+    return failure(check.name, check.tier, check.status, check.reason, check.source, check.mode, check.updatedAt);
+  }
+
+  function runFailures(run) {
+    return (run.checks || [])
+      .filter((c) => c.status === 'Unhealthy' && BLOCKING_TIERS.has(c.tier))
+      .map((c) => failure(c.name, c.tier, c.status, c.reason, 'preflight', run.mode, run.startedAt));
+  }
+
+  /**
+   * May this mode trade now? Read from the freshest evidence: every check the mode runs at its latest result,
+   * whichever kind of run gave it (readiness or preflight), and the mode's latest preflight. A P0 or P1 check
+   * Unhealthy now is NO-GO whatever an older verdict said, and failing evidence does not expire; a GO needs the
+   * mode's latest preflight to be an unexpired PASS with nothing newer against it; an expired verdict is no verdict.
+   */
+  function standing(mode, checks, run, now) {
+    const own = checks.filter((c) => Array.isArray(c.modes) && c.modes.includes(mode));
+    const failing = own.filter((c) => c.status === 'Unhealthy' && BLOCKING_TIERS.has(c.tier)).map(checkFailure);
+    if (failing.length > 0) return { label: 'NO-GO', state: 'nogo', failing };
+    if (!run) return { label: 'NO RUN YET', state: 'none', failing: [] };
+    if (!(Date.parse(run.expiresAt) > now)) return { label: 'EXPIRED', state: 'expired', failing: [] };
+    if (run.verdict === 'PASS' || run.verdict === 'P2_WARN') {
+      const warnings = own.filter((c) => c.status === 'Unhealthy' || c.status === 'Degraded').map(checkFailure);
+      if (run.verdict === 'PASS' && warnings.length === 0) return { label: 'GO', state: 'go', failing: [] };
+      return { label: 'WARN', state: 'warn', failing: warnings };
+    }
+    // P0_FAIL, P1_FAIL, or a token this page does not know: never a GO.
+    return { label: 'NO-GO', state: 'nogo', failing: runFailures(run) };
+  }
+
+  /** One line per failing check: what failed, and where and when that was seen. */
+  function failureItem(item) {
+    const seen = [sourceText(item.source, item.mode), item.at ? ageNode(item.at) : null, item.at ? timeNode(item.at) : null]
+      .filter((part) => part !== null && part !== '');
+    const where = [];
+    seen.forEach((part, index) => {
+      if (index > 0) where.push(', ');
+      where.push(part);
+    });
+    return el('li', { attrs: { 'data-failing-check': item.name } },
+      el('strong', { text: item.name }),
+      ` (${item.tier}) ${item.status}${item.reason ? `: ${item.reason}` : ''}`,
+      where.length > 0 ? el('span', { cls: 'seen' }, ' \u2014 ', ...where) : null);
+  }
+
+  function reasonFor(verdict, run, now) {
+    if (verdict.state === 'nogo' && verdict.failing.length > 0) return 'Failing now:';
+    if (verdict.state === 'nogo') return `The last preflight was ${run.verdict}.`;
+    if (verdict.state === 'warn') return verdict.failing.length > 0 ? 'Warnings now:' : `The last preflight was ${run.verdict}.`;
+    if (verdict.state === 'none') return 'No preflight of this mode has run: no verdict.';
+    const expires = run ? timeText(run.expiresAt) : '–';
+    if (verdict.state === 'expired') return `The last verdict (${run.verdict}) expired ${ageText(now - Date.parse(run.expiresAt))} ago, at ${expires}: no verdict now. Run a preflight.`;
+    return `PASS valid until ${expires}, nothing failing since.`;
   }
 
   async function getJson(path, timeoutMs = FETCH_TIMEOUT_MS, okStatuses = [200]) {
@@ -105,17 +174,20 @@
     state.banners[mode] = run;
     const banner = $(`banner-${mode}`);
     const now = Date.now();
-    const verdict = bannerLabel(run, now);
+    const verdict = standing(mode, state.checks, run, now);
     banner.dataset.state = verdict.state;
     const field = (name) => banner.querySelector(`[data-field="${name}"]`);
-    const headline = banner.querySelector('.banner-verdict');
+    banner.querySelector('.banner-verdict').textContent = verdict.label;
+    banner.querySelector('.banner-reason').textContent = reasonFor(verdict, run, now);
+    const shown = verdict.failing.slice(0, SHOWN_FAILURES).map(failureItem);
+    if (verdict.failing.length > SHOWN_FAILURES) shown.push(el('li', { text: `and ${verdict.failing.length - SHOWN_FAILURES} more (see the checks below)` }));
+    banner.querySelector('.banner-failing').replaceChildren(...shown);
     if (!run) {
-      headline.textContent = 'NO RUN YET';
       for (const name of ['verdict', 'exitCode', 'runId', 'age', 'expiresAt']) field(name).textContent = '–';
       return;
     }
-    headline.textContent = verdict.label;
-    field('verdict').textContent = verdict.state === 'expired' ? `${run.verdict} (expired)` : run.verdict;
+    const expired = !(Date.parse(run.expiresAt) > now);
+    field('verdict').textContent = expired ? `${run.verdict} (expired)` : run.verdict;
     field('exitCode').textContent = String(run.exitCode);
     field('runId').replaceChildren(el('a', { text: run.runId, attrs: { href: reportHref(run.runId), 'data-focus-key': `banner:${mode}` } }));
     field('age').textContent = `${ageText(now - Date.parse(run.startedAt))} ago`;
@@ -134,8 +206,16 @@
   }
 
   function historyLabel(entry) {
-    const source = entry.mode ? `${entry.source} ${entry.mode}` : entry.source;
-    return `${entry.status} at ${timeText(entry.at)} (${source}, ${msText(entry.durationMs)}): ${entry.description}`;
+    return `${entry.status} at ${timeText(entry.at)} (${sourceText(entry.source, entry.mode)}, ${msText(entry.durationMs)}): ${entry.description}`;
+  }
+
+  /** When the row's result was taken and by which kind of run: the age of the evidence is part of the evidence. */
+  function updatedCell(check) {
+    if (!check.updatedAt) return cell('Last result', 'not run yet');
+    return cell('Last result',
+      ageNode(check.updatedAt),
+      el('span', { cls: 'source', text: sourceText(check.source, check.mode), attrs: { 'data-source': check.source } }),
+      timeNode(check.updatedAt));
   }
 
   function historyStrip(check, history) {
@@ -190,10 +270,11 @@
           cell('Reason', check.reason ? el('code', { text: check.reason }) : '–'),
           cell('Description', el('span', { cls: 'description', text: check.description ?? 'not run yet' })),
           cell('Duration', msText(check.durationMs)),
+          updatedCell(check),
           cell('History', historyStrip(check, history)),
           cell('Uptime 24 h', uptimeText(check)));
       });
-    if (rows.length === 0) rows.push(emptyRow(9, 'No check is configured.'));
+    if (rows.length === 0) rows.push(emptyRow(10, 'No check is configured.'));
     $('checks').tBodies[0].replaceChildren(...rows);
   }
 
@@ -204,7 +285,8 @@
   function renderRuns(runs) {
     const now = Date.now();
     const rows = runs.map((run) => {
-      const verdict = goLabel(run.verdict);
+      // A past GO is listed as what it is now: expired, never GO.
+      const verdict = goLabel(run.verdict).state === 'go' && !(Date.parse(run.expiresAt) > now) ? { label: 'EXPIRED', state: 'expired' } : goLabel(run.verdict);
       return el('tr', { attrs: { 'data-run-id': run.runId } },
         cell('Started', timeNode(run.startedAt)),
         cell('Mode', run.mode),
@@ -295,7 +377,7 @@
     const node = $('stale');
     const since = state.lastOk === null
       ? 'no data received yet'
-      : `stale since ${new Date(state.lastOk).toLocaleTimeString()} (${ageText(Date.now() - state.lastOk)} ago)`;
+      : `stale since ${timeText(new Date(state.lastOk).toISOString())} (${ageText(Date.now() - state.lastOk)} ago)`;
     const cause = error ? ` ${error.message}.` : (node.dataset.cause || '');
     if (error) node.dataset.cause = cause;
     node.textContent = `Service unreachable: the data below is ${since}.${cause}`;
@@ -303,6 +385,10 @@
 
   function tick() {
     for (const mode of Object.keys(state.banners)) renderBanner(mode, state.banners[mode]);
+    const now = Date.now();
+    for (const node of document.querySelectorAll('main [data-age-of]')) {
+      node.textContent = `${ageText(now - Date.parse(node.getAttribute('data-age-of')))} ago`;
+    }
     if (state.failing) updateStaleText(null);
   }
 
@@ -324,6 +410,7 @@
       ]);
       const histories = await Promise.all(checks.map((c) => getJson(`/checks/${encodeURIComponent(c.name)}/history?limit=${STRIP_LENGTH}`)));
       keepingFocus(() => {
+        state.checks = checks;
         renderBanner('paper', paper[0] ?? null);
         renderBanner('live', live[0] ?? null);
         renderChecks(checks, histories);
