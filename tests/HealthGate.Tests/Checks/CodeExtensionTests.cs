@@ -44,11 +44,7 @@ public sealed class CodeExtensionTests(HttpStandInFixture fixture) : IClassFixtu
     {
         await using var app = WithRedisCheck();
         using var client = app.CreateClient();
-        // GO first, so the timeout below is the hang's doing: the check's first connection is made by its first runs.
-        await ProcessRunner.WaitUntilAsync(
-            async () => Text((await GetPreflightAsync(app, "live")).Json, "verdict") == "PASS",
-            TimeSpan.FromSeconds(30),
-            "PASS before Redis hangs");
+        await GoFirst.WaitForPassAsync(app, "live", "Redis hangs");
 
         await _redis.PauseAsync();
         try
