@@ -43,6 +43,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, e.g. to read what the kernel accounts to the process under /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Standard output and standard error, interleaved as they arrived.</summary>

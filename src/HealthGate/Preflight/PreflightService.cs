@@ -39,23 +39,23 @@ internal sealed class PreflightService(
             var start = _cap.NextStart(mode, arrived);
             var next = new InFlightRun(start);
             _inFlight[mode] = next;
-            next.Run = ExecuteAsync(mode, tiers, next);
+
+            // The wait is armed here, on the clock reading that decided the start: armed later from a fresh reading,
+            // a clock that moved in between would push the start past its allowed instant.
+            var wait = time.GetElapsedTime(arrived, start);
+            next.Run = ExecuteAsync(mode, tiers, next, wait > TimeSpan.Zero ? Task.Delay(wait, time) : Task.CompletedTask);
             return next.Run;
         }
     }
 
-    private async Task<PreflightRun> ExecuteAsync(string mode, IReadOnlySet<CheckTier> tiers, InFlightRun entry)
+    private async Task<PreflightRun> ExecuteAsync(string mode, IReadOnlySet<CheckTier> tiers, InFlightRun entry, Task startAllowed)
     {
         // Yield first so the entry is published (under the lock) before the finally below can remove it.
         await Task.Yield();
         try
         {
-            // Over the cap the run starts at its allowed instant, measured from now (the clock may have moved on).
-            var wait = time.GetElapsedTime(time.GetTimestamp(), entry.Started);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time);
-            }
+            // Over the cap the run starts at its allowed instant.
+            await startAllowed;
 
             // Not the caller's token: one launcher hanging up must not cancel the run others wait for.
             var checkRun = await runner.RunAsync(tiers, CancellationToken.None);

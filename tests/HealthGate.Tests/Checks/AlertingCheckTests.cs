@@ -202,6 +202,8 @@ public sealed class AlertingCheckTests(AlertingPrometheus prometheus) : IClassFi
 
     [Theory]
     [InlineData("""{"status":"error","errorType":"bad_data","error":"boom"}""")]
+    [InlineData("""{"status":"error","errorType":"unavailable","error":"rule manager stopping","data":{"groups":[{"name":"g","rules":[{"type":"alerting","name":"A","state":"inactive"}]}]}}""")]
+    [InlineData("""{"status":"Success","data":{"groups":[{"name":"g","rules":[{"type":"alerting","name":"A","state":"inactive"}]}]}}""")]
     [InlineData("""{"status":"success"}""")]
     [InlineData("""{"status":"success","data":{"groups":{}}}""")]
     [InlineData("""{"status":"success","data":{"groups":[{"name":"g"}]}}""")]

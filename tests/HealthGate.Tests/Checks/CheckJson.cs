@@ -25,6 +25,19 @@ internal static class CheckJson
 
     public static JsonElement Data(this JsonElement check, string key) => check.GetProperty("data").GetProperty(key);
 
+    /// <summary>
+    /// Times a check measured one after another, as its data gives them: each a real measurement (more than zero) and
+    /// together within the check's own duration. Each figure is rounded to the microsecond, hence the small allowance.
+    /// </summary>
+    public static void AssertTimingsWithinTheCheck(this JsonElement check, params string[] keys)
+    {
+        var duration = check.GetProperty("durationMs").GetDouble();
+        var timings = keys.Select(k => (Key: k, Ms: check.Data(k).GetDouble())).ToList();
+        Assert.All(timings, t => Assert.True(t.Ms > 0, $"{t.Key} is {t.Ms} ms: nothing was measured"));
+        var sum = timings.Sum(t => t.Ms);
+        Assert.True(sum <= duration + (0.001 * (keys.Length + 1)), $"{string.Join(" + ", keys)} = {sum} ms, more than the check's own {duration} ms");
+    }
+
     public static string[] Strings(this JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class CodeExtensionTests(HttpStandInFixture fixture) : IClassFixtu
     {
         await using var app = WithRedisCheck();
         using var client = app.CreateClient();
-        Assert.Equal("PASS", Text((await GetPreflightAsync(app, "live")).Json, "verdict"));
+        await GoFirst.WaitForPassAsync(app, "live", "Redis hangs");
 
         await _redis.PauseAsync();
         try

@@ -10,7 +10,8 @@ namespace HealthGate.Tests.Dashboard;
 /// <summary>The page at /ui in a real Chromium against the real service: what an operator sees, and that it moves by itself.</summary>
 public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITestOutputHelper output) : IClassFixture<BrowserDependencies>
 {
-    // One readiness period, then the page's debounce and fetches; generous for two shared cores, still far below a reload's worth.
+    // Once the gate knows of a change: its event, the page's debounce and fetches; generous for two shared cores, still
+    // far below a reload's worth. The tests wait for the gate to know first (DashboardDesk.WaitUntilTheGateShowsAsync).
     private static readonly float ChangeTimeoutMs = (DashboardDesk.ReadinessPeriodSeconds * 1000) + 4000;
 
     private static readonly string[] MarkupApprovers = ["<b>approver</b>"];
@@ -59,6 +60,7 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
 
         var clock = Stopwatch.StartNew();
         desk.StandIn.Respond(desk.ApiPath, 500, "backend down", "text/plain");
+        await desk.WaitUntilTheGateShowsAsync("backend-api", "Unhealthy");
         await Expect(row).ToHaveAttributeAsync("data-status", "Unhealthy", new() { Timeout = ChangeTimeoutMs });
         output.WriteLine($"the failure showed on the open page {clock.ElapsedMilliseconds} ms after the dependency failed");
 
@@ -81,6 +83,7 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
     public async Task ARootCauseIsListedBeforeTheCheckItBlocksWhichSaysBlockedByIt()
     {
         await using var desk = await DashboardDesk.StartAsync(dependencies.StandIn, dependencies.Redis, BackendDependsOnRisk);
+        await desk.WaitUntilTheGateShowsAsync("backend-api", "Healthy");
         var page = await Chromium.OpenAsync(desk.UiUrl);
         var backend = page.Locator("#checks tbody tr[data-check='backend-api']");
         await Expect(backend).ToHaveAttributeAsync("data-status", "Healthy", new() { Timeout = ChangeTimeoutMs });
@@ -88,6 +91,8 @@ public sealed class DashboardBrowserTests(BrowserDependencies dependencies, ITes
 
         desk.SetRiskLevel("CRITICAL");
         desk.StandIn.Respond(desk.ApiPath, 500, "backend down", "text/plain");
+        await desk.WaitUntilTheGateShowsAsync("risk", "Unhealthy");
+        await desk.WaitUntilTheGateShowsAsync("backend-api", "Unhealthy");
 
         await Expect(backend).ToHaveAttributeAsync("data-status", "Unhealthy", new() { Timeout = ChangeTimeoutMs });
         await Expect(backend.Locator("td[data-label='Status'] .blocked")).ToHaveTextAsync("blocked by risk", new() { Timeout = ChangeTimeoutMs });

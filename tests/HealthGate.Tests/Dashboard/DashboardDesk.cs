@@ -85,6 +85,19 @@ public sealed class DashboardDesk : IAsyncDisposable
         _directory.Dispose();
     }
 
+    /// <summary>
+    /// Waits until the gate itself reports <paramref name="check"/> with <paramref name="status"/> on <c>/checks</c>
+    /// (a readiness run has seen it): the open page is timed from there, not from the dependency's change.
+    /// </summary>
+    public Task WaitUntilTheGateShowsAsync(string check, string status) => ProcessRunner.WaitUntilAsync(
+        async () =>
+        {
+            using var checks = System.Text.Json.JsonDocument.Parse(await Service.Client.GetStringAsync(new Uri("/checks", UriKind.Relative)));
+            return checks.RootElement.EnumerateArray().Any(c => c.GetProperty("name").GetString() == check && c.GetProperty("status").GetString() == status);
+        },
+        TimeSpan.FromSeconds(30),
+        $"the gate reporting {check} {status}");
+
     /// <summary>What the risk check's target says from now on (NORMAL is Healthy, CRITICAL Unhealthy).</summary>
     public void SetRiskLevel(string level) => RespondRisk(StandIn, RiskPath, level);
 

@@ -35,6 +35,16 @@ public sealed class DemoDesk : IAsyncLifetime
         await File.WriteAllTextAsync(config, desk);
         Gate = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
         await Gate.WaitUntilServingAsync();
+
+        // The rows start from a green desk: every readiness check answered once (connections made, code paths warm).
+        await ProcessRunner.WaitUntilAsync(
+            async () =>
+            {
+                using var ready = await Gate.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                return ready.IsSuccessStatusCode;
+            },
+            TimeSpan.FromSeconds(60),
+            "the demo desk ready (/health/ready 200)");
     }
 
     public async Task DisposeAsync()

@@ -32,6 +32,8 @@ public sealed class FailClosedConfigurationTests
         ["6/empty-allowed-level"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"AllowedLevels\": [ \"NORMAL\", \"\" ]")}} } } }""", "HealthGate:Checks:risk:AllowedLevels:1:"),
         ["6/empty-blocking-level"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"BlockingLevels\": [ \"\" ]")}} } } }""", "HealthGate:Checks:risk:BlockingLevels:0:"),
         ["6/critical-allowed"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"AllowedLevels\": [ \"NORMAL\", \"critical\" ]")}} } } }""", "HealthGate:Checks:risk:AllowedLevels: 'critical' is a blocking level"),
+        ["6/critical-degraded"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"DegradedLevels\": [ \"Critical\" ]")}} } } }""", "HealthGate:Checks:risk:DegradedLevels: 'Critical' is a blocking level"),
+        ["6/blocking-level-allowed"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"BlockingLevels\": [ \"HALTED\" ], \"AllowedLevels\": [ \"NORMAL\", \"halted\" ]")}} } } }""", "HealthGate:Checks:risk:AllowedLevels: 'halted' is a blocking level"),
         ["6/degraded-and-allowed"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"DegradedLevels\": [ \"NORMAL\" ]")}} } } }""", "HealthGate:Checks:risk:DegradedLevels: 'NORMAL' is also in AllowedLevels"),
         ["6/empty-level-pointer"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"LevelPointer\": \"\"")}} } } }""", "HealthGate:Checks:risk:LevelPointer:"),
         ["6/empty-ess-pointer"] = ($$"""{ "HealthGate": { "Checks": { "risk": {{Risk(", \"EssActivePointer\": \"\"")}} } } }""", "HealthGate:Checks:risk:EssActivePointer:"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HealthGate.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace HealthGate.Tests.FailClosed;
@@ -25,8 +26,6 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
     /// <summary>A second desk with no API key configured at all.</summary>
     public ServiceProcess Keyless { get; private set; } = null!;
 
-    public RequestCounter SlowHits { get; private set; } = null!;
-
     public RequestCounter RiskHits { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -34,7 +33,8 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
         var database = postgres.CreateDatabaseAsync();
         await Task.WhenAll(database, _redis.InitializeAsync(), StandIn.InitializeAsync());
         SetHealthy();
-        // live leaves out P2 so only the coalescing row waits for the slow check.
+        // live leaves out P2 so only the coalescing row waits for the slow check, which it holds for up to its timeout.
+        // Readiness runs at start only: the rows count the requests that reach the stand-in, and each must be a preflight's.
         var config = Path.Combine(_directory.Path, "desk.json");
         await File.WriteAllTextAsync(config, $$"""
             { "HealthGate": {
@@ -44,8 +44,9 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
                 "risk": { "Type": "risk", "Tier": "P0", "Url": "{{StandIn.Url("/fc/risk")}}", "DegradedLevels": [ "ELEVATED" ] },
                 "exchange": { "Type": "exchange", "Tier": "P1", "PingUrl": "{{StandIn.Url("/fc/ping")}}", "TimeUrl": "{{StandIn.Url("/fc/time")}}",
                               "MaxClockSkewMs": {{MaxClockSkewMs}}, "TimeoutMs": 5000 },
-                "slow": { "Type": "http", "Tier": "P2", "Url": "{{StandIn.Url("/fc/slow")}}", "TimeoutMs": 5000 }
+                "slow": { "Type": "http", "Tier": "P2", "Url": "{{StandIn.Url("/fc/slow")}}", "TimeoutMs": 30000 }
               },
+              "Readiness": { "PeriodSeconds": 86400 },
               "Modes": { "paper": { "Tiers": [ "P0" ] }, "live": { "Tiers": [ "P0", "P1" ] }, "coalesce": { "Tiers": [ "P0", "P2" ] } },
               "Auth": { "ApiKeys": { "ops": "{{ApiKey}}" } }
             } }
@@ -54,6 +55,7 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
         Service = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
         Keyless = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = keyless });
         await Task.WhenAll(Service.WaitUntilServingAsync(), Keyless.WaitUntilServingAsync());
+        await Readiness.WaitForEntryAsync(Service.Client, "risk");
     }
 
     /// <summary>Every answer as a healthy backend and exchange give it.</summary>
@@ -62,7 +64,20 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
         RiskHits = RespondCounted("/fc/risk", """{"global_risk":{"level":"NORMAL"},"ess":{"active":false}}""");
         StandIn.Respond("/fc/ping", 200, "{}");
         ServeTime(TimeSpan.Zero, TimeSpan.Zero, stampOnArrival: true);
-        SlowHits = StandIn.Count("/fc/slow", TimeSpan.FromMilliseconds(1500));
+        StandIn.Count("/fc/slow");
+    }
+
+    /// <summary>The slow check's answers wait for <paramref name="release"/>; counts the requests that reached it.</summary>
+    public RequestCounter HoldSlow(Task release)
+    {
+        var counter = new RequestCounter();
+        StandIn.Respond("/fc/slow", async context =>
+        {
+            counter.Increment();
+            await release.WaitAsync(context.RequestAborted);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        });
+        return counter;
     }
 
     public void SetRisk(string body) => RiskHits = RespondCounted("/fc/risk", body);
@@ -112,15 +127,17 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
         _directory.Dispose();
     }
 
+    /// <summary>Counts the requests answered (the body written), so a row can wait for an answer, not only for a request.</summary>
     private RequestCounter RespondCounted(string path, string body)
     {
         var counter = new RequestCounter();
         StandIn.Respond(path, async context =>
         {
-            counter.Increment();
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(body);
+            await context.Response.CompleteAsync();
+            counter.Increment();
         });
         return counter;
     }

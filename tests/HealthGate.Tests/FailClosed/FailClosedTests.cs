@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using HealthGate.Checks;
 using HealthGate.Tests.Infrastructure;
@@ -111,24 +110,37 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
     [Fact]
     public async Task ALauncherThatAsksAfterTheWindowGetsAFreshRunNotTheOneInFlight()
     {
-        // Class 5. Run A starts with the risk NORMAL and waits 1.5 s on its slow P2 check.
+        // Class 5. Run A starts with the risk NORMAL; its slow P2 check is held until the second launcher's run has begun.
         desk.SetHealthy();
-        var slowBefore = desk.SlowHits.Value;
-        var first = desk.PreflightAsync("coalesce");
-        var started = Stopwatch.StartNew();
-        await ProcessRunner.WaitUntilAsync(() => Task.FromResult(desk.SlowHits.Value > slowBefore), TimeSpan.FromSeconds(10), "run A reaching its slow check");
+        var riskAnswers = desk.RiskHits;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = desk.HoldSlow(release.Task);
+        try
+        {
+            var first = desk.PreflightAsync("coalesce");
 
-        // The risk goes CRITICAL; a launcher asks after the 250 ms window, while A is still in flight.
-        desk.SetRisk("""{"global_risk":{"level":"CRITICAL"},"ess":{"active":false}}""");
-        await ProcessRunner.WaitUntilAsync(() => Task.FromResult(started.ElapsedMilliseconds > 400), TimeSpan.FromSeconds(5), "the coalescing window passing");
-        Assert.False(first.IsCompleted, "run A finished before the second launcher asked; the row proves nothing");
-        var second = await desk.PreflightAsync("coalesce");
-        var firstRun = await first;
+            // The flip waits for A's own risk answer (NORMAL), or A would be NO-GO; only preflights reach the stand-in.
+            await ProcessRunner.WaitUntilAsync(() => Task.FromResult(slow.Value >= 1 && riskAnswers.Value >= 1), TimeSpan.FromSeconds(20), "run A asking its slow check and getting its risk answer");
+            desk.SetRisk("""{"global_risk":{"level":"CRITICAL"},"ess":{"active":false}}""");
 
-        Assert.Equal("PASS", firstRun.Verdict);
-        second.AssertNoGo("P0_FAIL");
-        Assert.Equal(Reasons.RiskCritical, second.Check("risk").GetProperty("reason").GetString());
-        Assert.NotEqual(firstRun.RunId, second.RunId);
+            // A began before it asked either: 400 ms from here, the 250 ms window is over, and A is still held.
+            await Task.Delay(TimeSpan.FromMilliseconds(400));
+            var second = desk.PreflightAsync("coalesce");
+            await ProcessRunner.WaitUntilAsync(() => Task.FromResult(slow.Value >= 2), TimeSpan.FromSeconds(20), "the second launcher's own run asking the slow check (a request that joined run A would not)");
+            Assert.False(first.IsCompleted, "run A finished before the second launcher asked; the row proves nothing");
+            release.SetResult();
+            var firstRun = await first;
+            var secondRun = await second;
+
+            firstRun.AssertPass();
+            secondRun.AssertNoGo("P0_FAIL");
+            Assert.Equal(Reasons.RiskCritical, secondRun.Check("risk").GetProperty("reason").GetString());
+            Assert.NotEqual(firstRun.RunId, secondRun.RunId);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
     }
 
     [Fact]
@@ -171,6 +183,35 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    public static TheoryData<string> DuplicatedFieldBodies => [.. DuplicatedFieldRows.Keys];
+
+    /// <summary>Request bodies naming a field twice (class 3), each with a ticket of its own: read either way, one of them would be recorded.</summary>
+    private static readonly Dictionary<string, string> DuplicatedFieldRows = new()
+    {
+        ["3/body-approvers-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","approvers":["olga","olga"],"approvers":["anna","bert"],"reason":"r","ticket":"FC-3a"}""",
+        ["3/body-mode-twice"] = """{"kind":"skip_health_check","mode":"paper","mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3b"}""",
+        ["3/body-operator-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"anna","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3c"}""",
+        ["3/body-mode-twice-in-other-case"] = """{"kind":"skip_health_check","mode":"paper","Mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3d"}""",
+        ["3/body-ticket-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3e","ticket":"FC-3f"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(DuplicatedFieldBodies))]
+    public async Task AnOverrideBodyNamingAFieldTwiceIsA400AndNothingIsRecorded(string row)
+    {
+        var body = DuplicatedFieldRows[row];
+        string[] tickets = [.. System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateObject().Where(p => p.NameEquals("ticket")).Select(p => p.Value.GetString()!)];
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", FailClosedDesk.ApiKey);
+        using var response = await desk.Service.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var log = await desk.Service.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative));
+        Assert.All(tickets, ticket => Assert.DoesNotContain(ticket, log, StringComparison.Ordinal));
     }
 
     [Fact]

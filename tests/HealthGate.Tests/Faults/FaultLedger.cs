@@ -3,7 +3,7 @@ using HealthGate.Tests.FailClosed;
 
 namespace HealthGate.Tests.Faults;
 
-/// <summary>Every fault's run, for the suite's closing line: how many faults, how many false GO, the slowest run.</summary>
+/// <summary>Every fault's runs, for the suite's closing line: how many faults and runs, how many false GO, the slowest run.</summary>
 public sealed class FaultLedger
 {
     private readonly List<(string Row, double DurationMs, bool FalseGo)> _runs = [];
@@ -36,7 +36,7 @@ public sealed class FaultLedger
         {
             var slowest = _runs.OrderByDescending(r => r.DurationMs).FirstOrDefault();
             var slowestText = _runs.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture, $"{slowest.DurationMs:F0} ms ({slowest.Row})");
-            return string.Create(CultureInfo.InvariantCulture, $"Fault suite: {_runs.Count} faults, {_runs.Count(r => r.FalseGo)} false GO, slowest run {slowestText}");
+            return string.Create(CultureInfo.InvariantCulture, $"Fault suite: {_runs.Select(r => r.Row).Distinct().Count()} faults in {_runs.Count} runs, {_runs.Count(r => r.FalseGo)} false GO, slowest run {slowestText}");
         }
     }
 }

@@ -63,12 +63,14 @@ public static class FaultRows
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, $"Content-Type: application/json\r\nContent-Length: {FiftyMegabytes.ToString(CultureInfo.InvariantCulture)}\r\n"), token);
             await WritePaddedAsync(stream, FiftyMegabytes, chunked: false, token);
-        }) with { MaxAllocatedBytes = BoundedRead },
+        }) with
+        { MaxAllocatedBytes = BoundedRead },
         ["http/50mb-chunked"] = Http(Reasons.InvalidResponse, async (stream, token) =>
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"), token);
             await WritePaddedAsync(stream, FiftyMegabytes, chunked: true, token);
-        }) with { MaxAllocatedBytes = BoundedRead },
+        }) with
+        { MaxAllocatedBytes = BoundedRead },
         ["http/close-mid-body"] = Http(Reasons.Unreachable, async (stream, token) =>
         {
             await stream.WriteAsync(RawHttpTarget.Head(200, $"Content-Type: application/json\r\nContent-Length: {Healthy.Length.ToString(CultureInfo.InvariantCulture)}\r\n"), token);
