@@ -109,16 +109,30 @@ sed -e "s|@PG_PORT@|$pg_port|g" -e "s|@PG_PASSWORD@|$(esc "$pg_password")|g" -e 
   # the stand-in does not serve) are left out.
   jq 'del(.HealthGate.Checks.venue) | del(.HealthGate.Checks.exchange.WeightLimit, .HealthGate.Checks.exchange.MaxUsedWeightPercent)' >"$config"
 
-start_gate() {
-  # shellcheck disable=SC2086 # GATE_ENV is a list of K=V words
-  (cd "$work" && exec env ${GATE_ENV:-} taskset -c 0 dotnet "$gate_dll" --urls "$gate" --config "$config") >"$work/gate.log" 2>&1 &
-  gate_pid=$!
-  children+=("$gate_pid")
-  wait_for 60 "HealthGate serving" curl -fsS "$gate/health/live" || { tail -20 "$work/gate.log"; exit 1; }
+start_gate() { # DLL URL CONFIG LOG ENV: sets started_pid
+  local dll=$1 url=$2 desk=$3 log=$4 env_words=$5
+  # shellcheck disable=SC2086 # the environment is a list of K=V words
+  (cd "$work" && exec env $env_words taskset -c 0 dotnet "$dll" --urls "$url" --config "$desk") >"$log" 2>&1 &
+  started_pid=$!
+  children+=("$started_pid")
+  wait_for 60 "HealthGate serving" curl -fsS "$url/health/live" || { tail -20 "$log"; exit 1; }
   # The first background run has published: /health/ready is answered from it.
-  wait_for 60 "HealthGate ready" curl -fsS "$gate/health/ready"
+  wait_for 60 "HealthGate ready" curl -fsS "$url/health/ready"
 }
-start_gate
+start_gate "$gate_dll" "$gate" "$config" "$work/gate.log" "${GATE_ENV:-}"
+gate_pid=$started_pid
+# A second gate (another build or other settings) measured interleaved with the first, on a data directory of its own.
+gate_b='' gate_b_pid=''
+if [ -n "${GATE_B_ENV:-}${GATE_B_BIN_DIR:-}" ]; then
+  free_port gate_b_port
+  gate_b="http://127.0.0.1:$gate_b_port"
+  gate_b_dll=$gate_dll
+  [ -z "${GATE_B_BIN_DIR:-}" ] || gate_b_dll="$(cd "$GATE_B_BIN_DIR" && pwd)/HealthGate.Service.dll"
+  mkdir -p "$work/data-b"
+  sed -e "s|$(esc "$work/data")|$(esc "$work/data-b")|g" "$config" >"$work/desk-b.json"
+  start_gate "$gate_b_dll" "$gate_b" "$work/desk-b.json" "$work/gate-b.log" "${GATE_B_ENV:-}"
+  gate_b_pid=$started_pid
+fi
 taskset -c 0 dotnet "$peers_dll" conventional --urls "$conv" --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=conventional" \
   --redis "127.0.0.1:$redis_port" --backend "$standin" --disk "$work/data" >"$work/conventional.log" 2>&1 &
 conv_pid=$!
@@ -151,6 +165,66 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mean() { awk '{ for (i = 1; i <= NF; i++) s += $i } END { printf "%.2f", s / NF }' <<<"$*"; }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "gate env: ${GATE_ENV:-(none)}"
+median() { tr ' ' '\n' <<<"$*" | sort -g | awk '{ a[NR] = $1 } END { printf "%.2f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# SIDE_BY_SIDE=1 (bench/side-by-side.sh): only the three figures issue 16 sets goals for, each round interleaving
+# the gate(s) with their peer (the order flips every round), then one Markdown table.
+if [ "${SIDE_BY_SIDE:-}" = 1 ]; then
+  echo "gate-b: ${GATE_B_BIN_DIR:-same build} env ${GATE_B_ENV:-(none)}"
+  names=(gate) urls=("$gate") pids=("$gate_pid")
+  [ -z "$gate_b" ] || { names+=(gate-b); urls+=("$gate_b"); pids+=("$gate_b_pid"); }
+  per_round=${PREFLIGHTS_PER_ROUND:-1000}
+  for u in "${urls[@]}" "$bare" "$conv"; do wrk_run "$u/health/live" 32 2s >/dev/null; done
+  for u in "${urls[@]}"; do seq_run "$u/preflight?mode=live" 300 >/dev/null; done
+  seq_run "$conv/health/all" 300 >/dev/null
+  declare -A p50 p95 rps rss live_ratio pre_ratio
+  for ((round = 1; round <= rounds; round++)); do
+    # Preflights and all-checks, sequential: A/B in odd rounds, B/A in even ones.
+    order=("${!urls[@]}" conv)
+    [ $((round % 2)) = 1 ] || order=(conv "${!urls[@]}")
+    declare -A r_p50=()
+    for i in "${order[@]}"; do
+      if [ "$i" = conv ]; then line=$(seq_run "$conv/health/all" "$per_round"); key=conv; else line=$(seq_run "${urls[$i]}/preflight?mode=live" "$per_round"); key=${names[$i]}; fi
+      [ "$(field non2xx "$line")" = 0 ] || { echo "bench: $key answered non-2xx: $line" >&2; exit 1; }
+      r_p50[$key]=$(field p50_ms "$line")
+      p50[$key]+="${r_p50[$key]} " p95[$key]+="$(field p95_ms "$line") "
+    done
+    # /health/live under wrk, each gate against the bare endpoint right beside it; the conventional live too.
+    live_order=("${!urls[@]}" bare conv)
+    [ $((round % 2)) = 1 ] || live_order=(conv bare "${!urls[@]}")
+    declare -A r_rps=()
+    for i in "${live_order[@]}"; do
+      case $i in bare) u=$bare key=bare ;; conv) u=$conv key=conv ;; *) u=${urls[$i]} key=${names[$i]} ;; esac
+      r_rps[$key]=$(field rps "$(wrk_run "$u/health/live" 32 "$duration")")
+      rps[$key]+="${r_rps[$key]} "
+    done
+    for i in "${!urls[@]}"; do
+      key=${names[$i]}
+      live_ratio[$key]+="$(ratio "${r_rps[$key]}" "${r_rps[bare]}") "
+      pre_ratio[$key]+="$(ratio "${r_p50[$key]}" "${r_p50[conv]}") "
+      rss[$key]+="$(rss_mb "${pids[$i]}") "
+    done
+    rss[conv]+="$(rss_mb "$conv_pid") " rss[bare]+="$(rss_mb "$bare_pid") "
+    echo "round $round: p50 ms ${r_p50[*]@K} | live rps ${r_rps[*]@K} | load $(cut -d' ' -f1 /proc/loadavg)"
+  done
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  last() { awk '{ print $NF }' <<<"$1"; }
+  echo
+  echo "| ${rounds} rounds, ${per_round} preflights and ${duration} of wrk per round | $(printf '%s | ' "${names[@]}")conventional | bare | goal |"
+  echo "|---|$(printf -- '---:|%.0s' "${names[@]}")---:|---:|---|"
+  row() { printf '| %s |' "$1"; shift; printf ' %s |' "$@"; echo; }
+  r=() ; for k in "${names[@]}"; do r+=("**$(last "${rss[$k]}")** (${rss[$k]% })"); done
+  row "RSS MB after the benchmark (after each round)" "${r[@]}" "**$(last "${rss[conv]}")** (${rss[conv]% })" "$(last "${rss[bare]}")" "gate ≤ conventional, flat"
+  r=() ; for k in "${names[@]}"; do r+=("$(median ${p50[$k]}) / $(median ${p95[$k]})"); done
+  row "live preflight p50 / p95 ms, median of rounds (conventional: /health/all)" "${r[@]}" "$(median ${p50[conv]}) / $(median ${p95[conv]})" "" ""
+  r=() ; for k in "${names[@]}"; do r+=("**$(median ${pre_ratio[$k]})** (${pre_ratio[$k]% })"); done
+  row "preflight p50 / conventional all-checks p50, per round" "${r[@]}" "1" "" "≤ 1.5"
+  r=() ; for k in "${names[@]}"; do r+=("$(median ${rps[$k]})"); done
+  row "/health/live rps under wrk -c32, median" "${r[@]}" "$(median ${rps[conv]})" "$(median ${rps[bare]})" ""
+  r=() ; for k in "${names[@]}"; do r+=("**$(median ${live_ratio[$k]})** (${live_ratio[$k]% })"); done
+  row "/health/live rps / bare, per round" "${r[@]}" "" "1" "≥ 0.8"
+  exit 0
+fi
 
 # Warm-up: JIT and tiering of every path measured below, on every server.
 for url in "$gate/health/live" "$gate/health/ready" "$bare/health/live" "$bare/health/ready" "$conv/health/ready" "$gate/metrics"; do

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Preflight;
@@ -26,23 +27,40 @@ internal static class RunRows
         return command;
     }
 
-    public static DbCommand InsertCheck(DbConnection connection, string runId, int ordinal, CheckResult check)
+    /// <summary>At most this many checks per INSERT: 11 parameters each stays far below SQLite's 32,766.</summary>
+    public const int ChecksPerInsert = 64;
+
+    private static readonly string[] _checkColumns =
+        ["ordinal", "name", "type", "tier", "status", "duration_ms", "reason", "description", "data", "depends_on", "blocked_by"];
+
+    /// <summary>
+    /// The checks <c>[first, first + count)</c> of a run as one multi-row INSERT: one statement to prepare and step
+    /// instead of one per check, on the preflight's answer path.
+    /// </summary>
+    public static DbCommand InsertChecks(DbConnection connection, string runId, IReadOnlyList<CheckResult> checks, int first, int count)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data, depends_on, blocked_by) "
-            + "VALUES (@run_id, @ordinal, @name, @type, @tier, @status, @duration_ms, @reason, @description, @data, @depends_on, @blocked_by)";
         Add(command, "@run_id", runId);
-        Add(command, "@ordinal", ordinal);
-        Add(command, "@name", check.Name);
-        Add(command, "@type", check.Type);
-        Add(command, "@tier", check.Tier.ToString());
-        Add(command, "@status", check.Status.ToString());
-        Add(command, "@duration_ms", check.DurationMs);
-        Add(command, "@reason", check.Reason);
-        Add(command, "@description", check.Description);
-        Add(command, "@data", StoreValues.ToJson(check.Data));
-        Add(command, "@depends_on", StoreValues.ToJson(check.DependsOn));
-        Add(command, "@blocked_by", StoreValues.ToJson(check.BlockedBy));
+        var rows = new string[count];
+        for (var row = 0; row < count; row++)
+        {
+            var check = checks[first + row];
+            var names = _checkColumns.Select(column => string.Create(CultureInfo.InvariantCulture, $"@c{row}_{column}")).ToArray();
+            rows[row] = $"(@run_id, {string.Join(", ", names)})";
+            object?[] values =
+            [
+                first + row, check.Name, check.Type, check.Tier.ToString(), check.Status.ToString(), check.DurationMs, check.Reason,
+                check.Description, StoreValues.ToJson(check.Data), StoreValues.ToJson(check.DependsOn), StoreValues.ToJson(check.BlockedBy),
+            ];
+            for (var i = 0; i < names.Length; i++)
+            {
+                Add(command, names[i], values[i]);
+            }
+        }
+
+#pragma warning disable CA2100 // Built only from constants and generated parameter names; values go through parameters.
+        command.CommandText = $"INSERT INTO healthgate_run_checks (run_id, {string.Join(", ", _checkColumns)}) VALUES {string.Join(", ", rows)}";
+#pragma warning restore CA2100
         return command;
     }
 

@@ -34,9 +34,10 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        for (var i = 0; i < run.Checks.Count; i++)
+        for (var first = 0; first < run.Checks.Count; first += RunRows.ChecksPerInsert)
         {
-            await using var command = RunRows.InsertCheck(connection, run.RunId, i, run.Checks[i]);
+            var count = Math.Min(RunRows.ChecksPerInsert, run.Checks.Count - first);
+            await using var command = RunRows.InsertChecks(connection, run.RunId, run.Checks, first, count);
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static HealthGate.Testing.Settings;
 
@@ -31,6 +33,24 @@ public sealed class ReadinessTests(HttpStandInFixture fixture) : IClassFixture<H
         }
 
         Assert.Equal(0, hits.Value);
+    }
+
+    [Fact]
+    public async Task LiveIsAnsweredRightAfterRoutingPastTheRestOfThePipeline()
+    {
+        // Short-circuited, the probe skips exception handler, status pages, authentication, authorization and rate
+        // limiter (docs/performance.md: the probe path stays minimal); its answer is the same constant.
+        await using var app = HealthGateApplication.With([.. Check("dep", "http", "P1", ("Url", _standIn.Url("/live-sc")))]);
+        using var client = app.CreateClient();
+
+        var live = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText == "/health/live");
+        // ShortCircuit() leaves this (internal) marker, which the routing middleware acts on.
+        Assert.Contains(live.Metadata, m => m.GetType().FullName == "Microsoft.AspNetCore.Routing.ShortCircuit.ShortCircuitMetadata");
+        var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -41,6 +41,25 @@ public abstract class GateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunWithMoreChecksThanOneInsertHoldsReadsBackWholeAndInOrder()
+    {
+        // The checks are written in multi-row INSERTs of RunRows.ChecksPerInsert; a run past two of them must lose
+        // none, duplicate none and keep the order the checks ran in.
+        var count = (2 * RunRows.ChecksPerInsert) + 3;
+        var checks = Enumerable.Range(0, count)
+            .Select(i => Check($"check-{i:D3}", i % 2 == 0 ? CheckTier.P0 : CheckTier.P1, i == count - 1 ? HealthStatus.Unhealthy : HealthStatus.Healthy, $"r{i}"))
+            .ToArray();
+        var run = Run("live", Now.AddTicks(1234), checks);
+
+        await Store.SaveRunAsync(run, CancellationToken.None);
+        var read = await Store.FindRunAsync(run.RunId, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(checks.Select(c => c.Name), read.Checks.Select(c => c.Name));
+        Assert.Equal(ToJson(run), ToJson(read));
+    }
+
+    [Fact]
     public async Task DependenciesAndBlockersReadBackAsTheyWereRun()
     {
         var run = Run(
