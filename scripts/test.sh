@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis, Prometheus, RabbitMQ and NATS, drive a
-# pseudo-terminal with util-linux's script and a headless Chromium for the dashboard, so this installs the Debian
-# packages that provide them when they are missing (as root, or through sudo).
+# Runs the whole HealthGate test suite. The tests start their own PostgreSQL, Redis, Prometheus, RabbitMQ and NATS, lint
+# the OpenAPI document with a pinned node tool, drive a pseudo-terminal with util-linux's script and a headless Chromium
+# for the dashboard, so this installs the Debian packages that provide them when they are missing (as root, or through
+# sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ command -v script >/dev/null || need+=(bsdutils)
 command -v python3 >/dev/null || need+=(python3)
 # The dashboard's browser tests drive Debian's Chromium through Playwright; Playwright never downloads one.
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# The OpenAPI lint test runs the Redocly CLI pinned in tools/openapi-lint under Debian's node.
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 # The session check's tests read IANA zones (Europe/London, America/New_York) from the system's zone files.
 [ -e /usr/share/zoneinfo/Europe/London ] || need+=(tzdata)
 command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
@@ -28,6 +32,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/n
 # shellcheck source=scripts/lib/apt-install.sh
 . scripts/lib/apt-install.sh
 apt_install_needed "test dependencies"
+
+# The pinned linter, exactly as package-lock.json names it.
+(cd tools/openapi-lint && npm ci --no-audit --no-fund --loglevel=error)
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -48,6 +48,7 @@ try
     app.MapPreflightApi();
     app.MapMetricsApi();
     app.MapOpenApi();
+    app.MapHealthGateApiReference();
     app.MapHistoryApi();
     app.MapOverridesApi();
     app.MapChecksApi();

@@ -3,9 +3,9 @@ namespace HealthGate.Testing;
 /// <summary>The repository root: the first folder above the test binaries that holds HealthGate.sln.</summary>
 public static class RepoRoot
 {
-    private static readonly Lazy<string> _path = new(Find);
+    private static readonly Lazy<string> CachedPath = new(Find);
 
-    public static string Path => _path.Value;
+    public static string Path => CachedPath.Value;
 
     /// <summary>A path under the root, written with '/' as in the deploy files.</summary>
     public static string File(string relative)

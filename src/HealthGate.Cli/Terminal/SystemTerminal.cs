@@ -9,7 +9,7 @@ internal sealed class SystemTerminal : ITerminal
 
     public TextWriter Out => Console.Out;
 
-    public IAnsiConsole Ansi { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    public IAnsiConsole Ansi { get; } = ConsoleOutput.Create(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
 
     public TextWriter Error => Console.Error;
 

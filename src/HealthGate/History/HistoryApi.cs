@@ -18,14 +18,17 @@ internal static class HistoryApi
         var group = endpoints.MapGroup("/preflight/runs").WithTags("History").RequireAuthorization(ReadPolicyProvider.ReadPolicy);
         group.MapGet("/", ListRuns)
             .WithName("ListRuns")
-            .WithSummary("The latest preflight runs, newest first (limit 1-500, default 20), optionally of one mode.");
+            .WithSummary("The latest preflight runs, newest first (limit 1-500, default 20), optionally of one mode.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{runId}", GetRun)
             .WithName("GetRun")
-            .WithSummary("One preflight run as preflight JSON.");
+            .WithSummary("One preflight run as preflight JSON.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{runId}/report.md", GetReport)
             .WithName("GetRunReport")
             .WithSummary("One preflight run as a Markdown report.")
-            .Produces<string>(StatusCodes.Status200OK, MarkdownContentType);
+            .Produces<string>(StatusCodes.Status200OK, MarkdownContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -20,13 +20,19 @@ internal static class OverridesApi
             .WithName("RecordOverride")
             .WithSummary("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.")
             .Accepts<OverrideRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(RecordPolicy);
         group.MapGet("/", ListOverrides).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("ListOverrides")
-            .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).");
+            .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:long}", GetOverride).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("GetOverride")
-            .WithSummary("One override of the operational log.");
+            .WithSummary("One override of the operational log.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

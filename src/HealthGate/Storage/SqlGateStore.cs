@@ -11,7 +11,7 @@ namespace HealthGate.Storage;
 internal abstract class SqlGateStore(TimeProvider time) : IGateStore
 {
     /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
-    private static readonly string _probeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
+    private static readonly string ProbeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     public abstract Task EnsureSchemaAsync(CancellationToken cancellationToken);
 
@@ -108,7 +108,7 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
             "INSERT INTO healthgate_store_probe (id, written_at, written_by) VALUES (1, @written_at, @written_by) "
             + "ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at, written_by = excluded.written_by",
             ("@written_at", ToDb(StoreValues.Truncate(time.GetUtcNow()))),
-            ("@written_by", _probeWriter));
+            ("@written_by", ProbeWriter));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

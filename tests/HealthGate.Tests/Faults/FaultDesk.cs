@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using HealthGate.Tests.FailClosed;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
 using Xunit.Sdk;
-using HealthGate.Tests.FailClosed;
 
 namespace HealthGate.Tests.Faults;
 

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace HealthGate.Tests.Logging;
@@ -40,6 +43,67 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.All(lines, line => Assert.Matches(@"^\[\d\d:\d\d:\d\d\.\d{3} (VRB|DBG|INF|WRN|ERR|FTL)\] ", line));
         Assert.Contains(lines, l => l.Contains("HTTP GET /preflight?mode=paper responded 200", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The README's run command, <c>dotnet run --project src/HealthGate</c>, picks the launch profile, which sets
+    /// Development: a person at a terminal reads text. The published binary and the image have no launch profile, so
+    /// they run as Production and write JSON (the test above).
+    /// </summary>
+    [Fact]
+    public async Task TheReadmeRunCommandWritesReadableText()
+    {
+        using var directory = new TempDirectory();
+        var desk = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "desk.json");
+        var info = new ProcessStartInfo(DotnetHost.Path)
+        {
+            WorkingDirectory = directory.Path,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] args = ["run", "--project", RepoRoot.File("src/HealthGate"), "--no-build", "-c", Configuration, "--", "--config", desk, "--urls", $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}"];
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Only the launch profile may choose the environment here, not the test runner's.
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        var lines = new ConcurrentQueue<string>();
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => lines.Enqueue(e.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, e) => lines.Enqueue(e.Data ?? string.Empty);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while (!lines.Any(l => l.Contains("Now listening", StringComparison.Ordinal)) && !process.HasExited)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+
+            var output = string.Join('\n', lines);
+            Assert.Contains(lines, l => l.Contains("Hosting environment: Development", StringComparison.Ordinal));
+            // dotnet run names the profile it took on its own line; every other line is the service's.
+            Assert.Contains(lines, l => l.StartsWith("Using launch settings from ", StringComparison.Ordinal));
+            Assert.All(lines.Where(l => l.Length > 0 && !l.StartsWith("Using launch settings from ", StringComparison.Ordinal)), line => Assert.Matches(@"^\[\d\d:\d\d:\d\d\.\d{3} (VRB|DBG|INF|WRN|ERR|FTL)\] ", line));
+            Assert.DoesNotContain("\"@t\"", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 
     /// <summary>Starts the service with the shipped appsettings and a desk file of one stand-in check, runs a preflight, returns stdout once the request is logged.</summary>
     private async Task<IReadOnlyList<string>> RunServiceAsync(string environment, string path, string requestLogged)

@@ -18,7 +18,7 @@ public sealed partial class OpenApiDocumentTests
         var document = await GetDocumentAsync(client);
 
         var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText != DocumentRoute)
+            .Where(e => e.RoutePattern.RawText != DocumentRoute && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
             .ToHashSet();
         var documented = document.GetProperty("paths").EnumerateObject()
@@ -162,6 +162,55 @@ public sealed partial class OpenApiDocumentTests
 
         var content = document.GetProperty("paths").GetProperty("/metrics").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
         Assert.True(content.TryGetProperty("text/plain; version=0.0.4; charset=utf-8", out _), content.ToString());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheApiKeySchemeGuardsExactlyTheOperationsThatNeedAKey(bool requireKeyForReads)
+    {
+        await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", "openapi-test-key-0123456789"), ("Auth:RequireKeyForReads", requireKeyForReads));
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /checks", "GET /checks/{name}/history", "GET /events"];
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var guarded = name == "POST /overrides" || (requireKeyForReads && reads.Contains(name));
+                var security = operation.Value.GetProperty("security");
+                Assert.True(guarded == (security.GetArrayLength() == 1 && security[0].TryGetProperty("ApiKey", out _)), $"{name}: security {security}");
+                Assert.True(guarded == operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{name}: 401 declared is not {guarded}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/overrides", "post", new[] { "201", "400", "401", "404", "409", "413", "503" })]
+    [InlineData("/overrides", "get", new[] { "200", "400" })]
+    [InlineData("/overrides/{id}", "get", new[] { "200", "404" })]
+    [InlineData("/preflight", "get", new[] { "200", "400", "429", "503" })]
+    [InlineData("/preflight/runs", "get", new[] { "200", "400" })]
+    [InlineData("/preflight/runs/{runId}", "get", new[] { "200", "404" })]
+    [InlineData("/preflight/runs/{runId}/report.md", "get", new[] { "200", "404" })]
+    [InlineData("/checks/{name}/history", "get", new[] { "200", "400", "404" })]
+    [InlineData("/events", "get", new[] { "200", "503" })]
+    public async Task EachOperationDeclaresEveryStatusItAnswers(string path, string method, string[] statuses)
+    {
+        await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", "openapi-test-key-0123456789"));
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.Equal(statuses, responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
     private static async Task<JsonElement> GetDocumentAsync(HttpClient client)
