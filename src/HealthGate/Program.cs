@@ -10,6 +10,7 @@ using HealthGate.OpenApi;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
+using HealthGate.Transitions;
 
 HealthGate.Contracts.InvariantCulture.Pin();
 WebApplication app;
@@ -26,6 +27,7 @@ try
     builder.Services.AddHealthGateJson();
     builder.Services.AddHealthGateConfiguration();
     builder.Services.AddHealthGateChecks();
+    builder.Services.AddHealthGateTransitions();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();

@@ -1,7 +1,7 @@
 using System.Text;
 using HealthGate.Http;
 using HealthGate.Overrides;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.OpLog;
 

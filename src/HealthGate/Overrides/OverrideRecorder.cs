@@ -1,6 +1,6 @@
 using HealthGate.Checks;
-using HealthGate.OpLog;
 using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

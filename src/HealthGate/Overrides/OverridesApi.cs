@@ -1,6 +1,6 @@
 using System.Text.Json;
 using HealthGate.Http;
-using HealthGate.OpLog;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

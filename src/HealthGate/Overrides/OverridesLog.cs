@@ -1,3 +1,4 @@
+
 namespace HealthGate.Overrides;
 
 internal static partial class OverridesLog

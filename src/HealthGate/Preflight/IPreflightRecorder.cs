@@ -1,3 +1,5 @@
+using HealthGate.Runs;
+
 namespace HealthGate.Preflight;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.Storage;
 

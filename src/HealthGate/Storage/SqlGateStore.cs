@@ -1,6 +1,5 @@
 using System.Data.Common;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.Storage;
 

@@ -1,3 +1,4 @@
+
 namespace HealthGate.Storage;
 
 internal static partial class StorageLog

@@ -1,7 +1,6 @@
-using HealthGate.Preflight;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.OpLog;
+namespace HealthGate.Runs;
 
 /// <summary>A failed check as the operational log keeps it, independent of the run, which retention may prune.</summary>
 internal sealed record OpLogFailure(string Check, string Tier, string Reason)

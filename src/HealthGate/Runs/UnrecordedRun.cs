@@ -1,7 +1,7 @@
 using HealthGate.Checks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Preflight;
+namespace HealthGate.Runs;
 
 /// <summary>
 /// The answer for a run that could not be recorded durably: no record, no GO. Its checks plus a P0 <c>gate</c> entry

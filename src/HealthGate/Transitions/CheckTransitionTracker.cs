@@ -1,30 +1,24 @@
-using HealthGate.Health;
-using HealthGate.Preflight;
+using HealthGate.Checks;
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Checks;
+namespace HealthGate.Transitions;
 
 /// <summary>
 /// Logs one event each time a check's status changes, whichever run saw it: the background readiness run or a
 /// preflight. A check first seen Healthy is no news; first seen Degraded or Unhealthy is a transition from Unknown.
 /// </summary>
-internal sealed class CheckTransitionTracker(ILogger<CheckTransitionTracker> logger) : ICheckRunObserver, IPreflightObserver
+internal sealed class CheckTransitionTracker(ILogger<CheckTransitionTracker> logger) : IRunObserver
 {
     public const string Unknown = "Unknown";
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HealthStatus> _latest = new(StringComparer.Ordinal);
 
-    public void OnCheckRunCompleted(CheckRun run)
+    public Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Track(run.Checks, "readiness");
-    }
-
-    public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        Track(run.Checks, $"preflight:{run.Mode}");
+        Track(run.Checks, run.Source);
         return Task.CompletedTask;
     }
 
@@ -52,13 +46,13 @@ internal sealed class CheckTransitionTracker(ILogger<CheckTransitionTracker> log
             switch (result.Status)
             {
                 case HealthStatus.Healthy:
-                    ChecksLog.CheckRecovered(logger, result.Name, tier, result.Type, previous, source);
+                    TransitionsLog.CheckRecovered(logger, result.Name, tier, result.Type, previous, source);
                     break;
                 case HealthStatus.Degraded:
-                    ChecksLog.CheckBecameDegraded(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
+                    TransitionsLog.CheckBecameDegraded(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
                     break;
                 default:
-                    ChecksLog.CheckBecameUnhealthy(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
+                    TransitionsLog.CheckBecameUnhealthy(logger, result.Name, tier, result.Type, previous, source, result.Reason, result.Description);
                     break;
             }
         }

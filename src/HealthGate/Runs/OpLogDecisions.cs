@@ -1,4 +1,4 @@
-namespace HealthGate.OpLog;
+namespace HealthGate.Runs;
 
 /// <summary>What the gate decided about a launch, as recorded in the operational log.</summary>
 internal static class OpLogDecisions

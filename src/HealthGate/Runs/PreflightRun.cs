@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using HealthGate.Checks;
 
-namespace HealthGate.Preflight;
+namespace HealthGate.Runs;
 
 /// <summary>One preflight run: the preflight JSON of the design, field for field.</summary>
 internal sealed record PreflightRun(

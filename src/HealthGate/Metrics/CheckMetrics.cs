@@ -1,16 +1,15 @@
-using HealthGate.Health;
-using HealthGate.Metrics;
-using HealthGate.Preflight;
+using HealthGate.Checks;
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Prometheus;
 
-namespace HealthGate.Checks;
+namespace HealthGate.Metrics;
 
 /// <summary>
 /// The latest status and duration of every check, from whichever run saw it last: the background readiness run
 /// or a preflight. A check that has not run yet reads 0 (Unhealthy): the gate fails closed.
 /// </summary>
-internal sealed class CheckMetrics : ICheckRunObserver, IPreflightObserver, IInstrumentOwner
+internal sealed class CheckMetrics : IRunObserver, IInstrumentOwner
 {
     public const string StatusName = "healthgate_check_status";
     public const string DurationName = "healthgate_check_duration_seconds";
@@ -41,13 +40,7 @@ internal sealed class CheckMetrics : ICheckRunObserver, IPreflightObserver, IIns
         _ => 0,
     };
 
-    public void OnCheckRunCompleted(CheckRun run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        Update(run.Checks);
-    }
-
-    public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    public Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         Update(run.Checks);

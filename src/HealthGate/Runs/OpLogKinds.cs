@@ -1,4 +1,4 @@
-namespace HealthGate.OpLog;
+namespace HealthGate.Runs;
 
 /// <summary>What an operational log entry records.</summary>
 internal static class OpLogKinds

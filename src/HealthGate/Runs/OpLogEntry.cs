@@ -1,4 +1,4 @@
-namespace HealthGate.OpLog;
+namespace HealthGate.Runs;
 
 /// <summary>
 /// One entry of the operational log: a failed preflight, an override, or a refused override. Entries are only

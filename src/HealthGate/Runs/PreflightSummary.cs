@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using HealthGate.Checks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Preflight;
+namespace HealthGate.Runs;
 
 /// <summary>Counts of a run's checks by status.</summary>
 internal sealed record PreflightSummary(

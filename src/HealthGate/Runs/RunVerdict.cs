@@ -1,6 +1,6 @@
 using HealthGate.Checks;
 
-namespace HealthGate.Preflight;
+namespace HealthGate.Runs;
 
 /// <summary>The contract's verdict rules (<see cref="Verdicts"/>) over the results of a run.</summary>
 internal static class RunVerdict

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace HealthGate.Preflight;
+namespace HealthGate.Runs;
 
 /// <summary>
 /// ULID run identifiers (48-bit millisecond time, 80 random bits, Crockford base32): they sort by start time
