@@ -11,7 +11,8 @@ namespace HealthGate.Overrides;
 /// durable. force_start needs a P1_FAIL run; a P0_FAIL run is never overridden, and the attempt is logged.
 /// </summary>
 internal sealed class OverrideRecorder(
-    IGateStore store,
+    IRunStore runs,
+    IOpLogStore opLog,
     PreflightModes modes,
     IEnumerable<IOverrideObserver> observers,
     SecretRedactor redactor,
@@ -39,7 +40,7 @@ internal sealed class OverrideRecorder(
             PreflightRun? run = null;
             if (!string.IsNullOrWhiteSpace(request.RunId))
             {
-                run = await store.FindRunAsync(request.RunId.Trim(), cancellationToken);
+                run = await runs.FindRunAsync(request.RunId.Trim(), cancellationToken);
                 if (run is null)
                 {
                     return Problem(StatusCodes.Status404NotFound, "Unknown run", $"no preflight run '{request.RunId}' in the history");
@@ -52,7 +53,7 @@ internal sealed class OverrideRecorder(
                 return Problem(StatusCodes.Status409Conflict, "Nothing to override", conflict.Cause);
             }
 
-            var entry = await store.AppendAsync(Entry(request, kind, mode, run, conflict is null, apiKeyName), cancellationToken);
+            var entry = await opLog.AppendAsync(Entry(request, kind, mode, run, conflict is null, apiKeyName), cancellationToken);
             if (conflict is not null)
             {
                 OverridesLog.Refused(logger, kind, mode, run?.RunId, entry.Id, conflict.Cause);
@@ -110,21 +111,11 @@ internal sealed class OverrideRecorder(
         ApiKeyName = apiKeyName,
     };
 
-    private async Task NotifyAsync(OpLogEntry entry)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                // Not the request's token: a client hanging up after the append must not skip the count.
-                await observer.OnOverrideRecordedAsync(entry, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                OverridesLog.ObserverFailed(logger, observer.GetType().Name, entry.Id, $"{ex.GetType().Name}: {ex.Message}");
-            }
-        }
-    }
+    // Not the request's token: a client hanging up after the append must not skip the count.
+    private Task NotifyAsync(OpLogEntry entry) => GuardedNotify.EachAsync(
+        observers,
+        observer => observer.OnOverrideRecordedAsync(entry, CancellationToken.None),
+        (observer, ex) => OverridesLog.ObserverFailed(logger, observer.GetType().Name, entry.Id, $"{ex.GetType().Name}: {ex.Message}"));
 
     private static string Failures(PreflightRun run) =>
         string.Join(", ", OpLogFailure.Of(run).Select(f => $"{f.Check} ({f.Tier}): {f.Reason}"));

@@ -63,7 +63,7 @@ internal static class OverridesApi
 
     public static async Task<Results<Ok<IReadOnlyList<OpLogEntry>>, ProblemHttpResult>> ListOverrides(
         string? limit,
-        IGateStore store,
+        IOpLogStore store,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -72,7 +72,7 @@ internal static class OverridesApi
             : problem!;
     }
 
-    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IGateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IOpLogStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var entry = await store.FindEntryAsync(id, cancellationToken);

@@ -12,7 +12,7 @@ namespace HealthGate.Preflight;
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
-    IPreflightRecorder recorder,
+    PreflightRecorder recorder,
     RunNotifier notifier,
     IOptions<PreflightOptions> options,
     CheckConfigurationHash configHash,

@@ -16,6 +16,7 @@ internal static class PreflightServiceCollectionExtensions
         services.AddSingleton<PreflightModes>();
         services.AddPreflightClientRateLimit();
         services.AddRunNotifier();
+        services.AddSingleton<PreflightRecorder>();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();
         services.AddInstruments<PreflightMetrics>();

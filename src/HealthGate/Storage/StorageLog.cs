@@ -12,9 +12,6 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Retention could not prune preflight runs: {Error}")]
     public static partial void PruneFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Preflight {RunId} said {Verdict}: written to the operational log as entry {EntryId}")]
-    public static partial void FailureLogged(ILogger logger, string runId, string verdict, long entryId);
-
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "The store stopped taking writes ({Error}): preflights are answered P0_FAIL record_failed and /health/self 503 until a write succeeds")]
     public static partial void WritesFailing(ILogger logger, string error);
 

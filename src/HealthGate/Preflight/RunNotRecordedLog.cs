@@ -1,7 +1,7 @@
 using System.Collections;
 using HealthGate.Runs;
 
-namespace HealthGate.OpLog;
+namespace HealthGate.Preflight;
 
 /// <summary>
 /// Events 4002 (the run's history row could not be written) and 4003 (a no-go's operational log entry could not be):

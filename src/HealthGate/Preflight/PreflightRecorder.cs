@@ -1,26 +1,26 @@
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Logging;
-using HealthGate.Preflight;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace HealthGate.OpLog;
+namespace HealthGate.Preflight;
 
 /// <summary>
 /// Records every preflight run in the history before its verdict is answered (so a force-start can name it), and
 /// every no-go run in the operational log. No record, no GO: a run the store did not take, whether it refused, failed
 /// or did not finish within <c>Storage:WriteTimeoutMs</c>, is answered as its <see cref="UnrecordedRun"/> (P0_FAIL,
-/// <c>record_failed</c>) and written whole to the log (events 4002/4003).
+/// <c>record_failed</c>) and written whole to the log (events 4002/4003). Must not throw.
 /// </summary>
 internal sealed class PreflightRecorder(
-    IGateStore store,
+    IRunStore runs,
+    IOpLogStore opLog,
     SecretRedactor redactor,
     IOptions<JsonOptions> json,
     TimeProvider time,
-    ILogger<PreflightRecorder> logger) : IPreflightRecorder
+    ILogger<PreflightRecorder> logger)
 {
     public async Task<PreflightRun> RecordAsync(PreflightRun run, CancellationToken cancellationToken)
     {
@@ -29,12 +29,12 @@ internal sealed class PreflightRecorder(
         var step = UnrecordedRun.RunRow;
         try
         {
-            await store.SaveRunAsync(run, cancellationToken);
+            await runs.SaveRunAsync(run, cancellationToken);
             if (!run.Verdict.IsGo())
             {
                 step = UnrecordedRun.OpLogEntry;
-                var entry = await store.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
-                StorageLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
+                var entry = await opLog.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
+                PreflightLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
             }
 
             return run;
