@@ -1,3 +1,4 @@
+using HealthGate.Auth;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Dashboard;
@@ -33,6 +34,7 @@ try
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateOpenApi();
     builder.Services.AddHealthGateStorage();
+    builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateDashboard();
 

@@ -1,6 +1,6 @@
 using HealthGate.Checks.Alerting;
 using HealthGate.Checks.Clock;
-using HealthGate.Checks.Dashboard;
+using HealthGate.Checks.Grafana;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
 using HealthGate.Checks.Http;

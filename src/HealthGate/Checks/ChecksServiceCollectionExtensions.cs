@@ -1,8 +1,9 @@
 using HealthGate.Checks.Clock;
-using HealthGate.Checks.Http;
 using HealthGate.Checks.Postgres;
+using HealthGate.Checks.Probing;
 using HealthGate.Checks.Redis;
 using HealthGate.Configuration;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

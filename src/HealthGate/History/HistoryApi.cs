@@ -1,4 +1,5 @@
 using System.Text;
+using HealthGate.Auth;
 using HealthGate.Http;
 using HealthGate.Overrides;
 using HealthGate.Runs;

@@ -1,6 +1,7 @@
 using HealthGate.Checks;
 using HealthGate.Preflight;
 using HealthGate.Runs;
+using HealthGate.Secrets;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

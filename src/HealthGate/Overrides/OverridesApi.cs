@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthGate.Auth;
 using HealthGate.Http;
 using HealthGate.Runs;
 using HealthGate.Storage;
@@ -10,7 +11,7 @@ namespace HealthGate.Overrides;
 internal static class OverridesApi
 {
     /// <summary>Recording an override needs a configured API key (<see cref="ApiKeyAuthenticationHandler"/>).</summary>
-    public const string RecordPolicy = "RecordOverride";
+    public const string RecordPolicy = AuthServiceCollectionExtensions.RecordPolicy;
 
     public static RouteGroupBuilder MapOverridesApi(this IEndpointRouteBuilder endpoints)
     {

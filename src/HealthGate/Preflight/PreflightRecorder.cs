@@ -2,6 +2,7 @@ using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Logging;
 using HealthGate.Runs;
+using HealthGate.Secrets;
 using HealthGate.Storage;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;

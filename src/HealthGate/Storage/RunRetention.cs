@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Hosting;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;

@@ -1,6 +1,7 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;

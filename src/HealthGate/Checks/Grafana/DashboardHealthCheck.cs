@@ -1,8 +1,8 @@
 using System.Text.Json;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Checks.Dashboard;
+namespace HealthGate.Checks.Grafana;
 
 /// <summary>
 /// Proves the Grafana dashboards operators watch during a session exist (<c>GET {Url}/api/dashboards/uid/{uid}</c>

@@ -1,4 +1,4 @@
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 /// <summary>Says at start, once, when the override endpoint is closed for want of a key or a configured key is the published sample.</summary>
 internal sealed class AuthStartupReport(ApiKeyAuthenticator authenticator, ILogger<AuthStartupReport> logger) : IHostedService
@@ -7,12 +7,12 @@ internal sealed class AuthStartupReport(ApiKeyAuthenticator authenticator, ILogg
     {
         if (authenticator.IsClosed)
         {
-            OverridesLog.Closed(logger);
+            AuthLog.Closed(logger);
         }
 
         foreach (var name in authenticator.SampleKeyNames)
         {
-            OverridesLog.SampleKeyIgnored(logger, name);
+            AuthLog.SampleKeyIgnored(logger, name);
         }
 
         return Task.CompletedTask;

@@ -1,4 +1,4 @@
-namespace HealthGate.Checks.Http;
+namespace HealthGate.Checks.Probing;
 
 /// <summary>The credentials a URL may carry in its user info, which must not be echoed.</summary>
 internal static class UrlSecrets

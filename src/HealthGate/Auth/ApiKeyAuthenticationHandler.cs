@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 /// <summary>
 /// The <c>ApiKey</c> scheme: <c>X-Api-Key</c> against <c>HealthGate:Auth:ApiKeys</c>. The principal's name is the
@@ -42,7 +42,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var cause = result.Failure?.Message ?? $"no {ApiKeyAuthenticator.HeaderName} header";
-        OverridesLog.Unauthorized(Logger, Context.Connection.RemoteIpAddress?.ToString(), cause);
+        AuthLog.Unauthorized(Logger, Context.Connection.RemoteIpAddress?.ToString(), cause);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyAuthenticator.HeaderName}\"";
         await problems.WriteAsync(new ProblemDetailsContext

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Checks.Http;
+namespace HealthGate.Checks.Probing;
 
 /// <summary>A probed body parsed as JSON, or the failure that stands for it (transport, status, or not JSON).</summary>
 internal sealed class JsonProbeResponse : IDisposable

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using HealthGate.Configuration;
 
-namespace HealthGate.Checks.Dashboard;
+namespace HealthGate.Checks.Grafana;
 
 internal sealed partial class DashboardCheckOptions : CheckOptions
 {

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace HealthGate.Checks.Http;
+namespace HealthGate.Checks.Probing;
 
 /// <summary>
 /// How the checks' HTTP client opens a connection: as <see cref="SocketsHttpHandler"/> does by default, except that a

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 /// <summary>
 /// The <see cref="ReadPolicy"/> of the read endpoints (run history, the override log, the check views): open by

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 /// <summary>
 /// The configured API keys, compared in constant time. With no usable key configured nobody passes: an override

@@ -1,7 +1,7 @@
 using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace HealthGate.Checks.Http;
+namespace HealthGate.Checks.Probing;
 
 /// <summary>
 /// One GET for the HTTP-based checks: times it, reads the body, and turns transport failures and unexpected

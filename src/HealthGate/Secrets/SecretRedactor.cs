@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace HealthGate.Checks;
+namespace HealthGate.Secrets;
 
 /// <summary>
 /// Removes configured secrets, and anything shaped like a password key, from text that leaves the service.

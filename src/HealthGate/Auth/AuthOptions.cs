@@ -1,7 +1,7 @@
-namespace HealthGate.Overrides;
+namespace HealthGate.Auth;
 
 /// <summary><c>HealthGate:Auth</c>: the API keys that may record overrides.</summary>
-internal sealed class AuthOptions : Checks.ISecretSource
+internal sealed class AuthOptions : Secrets.ISecretSource
 {
     public const string SectionName = "Auth";
 
