@@ -18,7 +18,7 @@ internal sealed record PreflightRun(
     [JsonPropertyName(PreflightFields.ExpiresAt)]
     public DateTimeOffset ExpiresAt { get; init; }
 
-    /// <summary>Identifies the check configuration the run used; secrets do not enter it (see <see cref="CheckConfigurationHash"/>).</summary>
+    /// <summary>Identifies the check configuration the run used; secrets do not enter it (see <c>Preflight/CheckConfigurationHash</c>).</summary>
     [JsonPropertyName(PreflightFields.ConfigHash)]
     public string ConfigHash { get; init; } = "";
 
