@@ -47,7 +47,7 @@ public class MetricsBenchmarks
         // Fill every series as the service would: a readiness run (check gauges, healthgate_ready) and a preflight.
         var run = _services.GetRequiredService<CheckRunner>().RunAsync(P0, CancellationToken.None).GetAwaiter().GetResult();
         _services.GetRequiredService<ReadinessState>().PublishAsync(run).GetAwaiter().GetResult();
-        _services.GetRequiredService<CheckMetrics>().OnCheckRunCompleted(run);
+        _services.GetRequiredService<CheckMetrics>().Update(run.Checks);
         _services.GetRequiredService<PreflightService>().RunAsync("live", P0).GetAwaiter().GetResult();
 
         // The check gauges alone, on a registry of their own.

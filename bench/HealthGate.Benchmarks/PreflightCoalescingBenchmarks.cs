@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
 using HealthGate.Preflight;
+using HealthGate.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthGate.Benchmarks;

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

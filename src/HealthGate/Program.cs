@@ -1,3 +1,4 @@
+using HealthGate.Auth;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Dashboard;
@@ -10,6 +11,7 @@ using HealthGate.OpenApi;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
+using HealthGate.Transitions;
 
 HealthGate.Contracts.InvariantCulture.Pin();
 WebApplication app;
@@ -26,11 +28,13 @@ try
     builder.Services.AddHealthGateJson();
     builder.Services.AddHealthGateConfiguration();
     builder.Services.AddHealthGateChecks();
+    builder.Services.AddHealthGateTransitions();
     builder.Services.AddHealthGateReadiness();
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateOpenApi();
     builder.Services.AddHealthGateStorage();
+    builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateDashboard();
 

@@ -1,8 +1,8 @@
 using HealthGate.Checks.Alerting;
 using HealthGate.Checks.Clock;
-using HealthGate.Checks.Dashboard;
 using HealthGate.Checks.Disk;
 using HealthGate.Checks.Exchange;
+using HealthGate.Checks.Grafana;
 using HealthGate.Checks.Http;
 using HealthGate.Checks.Nats;
 using HealthGate.Checks.Postgres;

@@ -1,4 +1,5 @@
 using HealthGate.Configuration;
+using HealthGate.Secrets;
 
 namespace HealthGate.Checks;
 

@@ -1,3 +1,4 @@
+using HealthGate.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks;

@@ -15,12 +15,4 @@ internal static partial class ChecksLog
     // The exception object is not logged: its message may quote a connection string; the redacted text is.
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Check {Check} threw; reported as Unhealthy: {Exception}")]
     public static partial void CheckThrew(ILogger logger, string check, string exception);
-
-    // Transitions: a recovery logs at Information, not Debug, so the all-clear after an Error shows at the production level.
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Error, Message = "Check {Check} ({Tier}, {Type}) went {Previous} -> Unhealthy in {Source}: {Reason}: {Description}")]
-    public static partial void CheckBecameUnhealthy(ILogger logger, string check, string tier, string type, string previous, string source, string reason, string description);
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Check {Check} ({Tier}, {Type}) went {Previous} -> Degraded in {Source}: {Reason}: {Description}")]
-    public static partial void CheckBecameDegraded(ILogger logger, string check, string tier, string type, string previous, string source, string reason, string description);
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Check {Check} ({Tier}, {Type}) went {Previous} -> Healthy in {Source}")]
-    public static partial void CheckRecovered(ILogger logger, string check, string tier, string type, string previous, string source);
 }

@@ -1,11 +1,9 @@
 using HealthGate.Checks.Clock;
-using HealthGate.Checks.Http;
 using HealthGate.Checks.Postgres;
+using HealthGate.Checks.Probing;
 using HealthGate.Checks.Redis;
 using HealthGate.Configuration;
-using HealthGate.Health;
-using HealthGate.Metrics;
-using HealthGate.Preflight;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -57,16 +55,6 @@ internal static class ChecksServiceCollectionExtensions
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<CheckCatalog>());
         services.AddSingleton(sp => new SecretRedactor(sp.GetServices<ISecretSource>().SelectMany(s => s.Secrets())));
         services.AddSingleton<CheckRunner>();
-
-        // The check gauges follow both the background readiness run and every preflight.
-        services.AddInstruments<CheckMetrics>();
-        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckMetrics>());
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckMetrics>());
-
-        // One event per status change, whichever run saw it.
-        services.AddSingleton<CheckTransitionTracker>();
-        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<CheckTransitionTracker>());
         return services;
     }
 }

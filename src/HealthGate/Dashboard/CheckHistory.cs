@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.Dashboard;
 

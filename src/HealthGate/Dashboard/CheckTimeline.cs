@@ -1,3 +1,4 @@
+
 namespace HealthGate.Dashboard;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HealthGate.Auth;
 using HealthGate.Http;
 using HealthGate.Overrides;
 using Microsoft.AspNetCore.Http.HttpResults;

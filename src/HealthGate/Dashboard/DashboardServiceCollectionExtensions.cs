@@ -1,5 +1,4 @@
-using HealthGate.Health;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.Dashboard;
 
@@ -12,9 +11,7 @@ internal static class DashboardServiceCollectionExtensions
         services.AddSingleton<CheckHistory>();
         services.AddSingleton<DashboardEvents>();
         services.AddSingleton<StreamRefusals>();
-        services.AddSingleton<DashboardFeed>();
-        services.AddSingleton<ICheckRunObserver>(sp => sp.GetRequiredService<DashboardFeed>());
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<DashboardFeed>());
+        services.AddRunObserver<DashboardFeed>();
         services.AddHostedService<HistorySeeder>();
         return services;
     }

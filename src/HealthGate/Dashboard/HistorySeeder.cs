@@ -6,7 +6,7 @@ namespace HealthGate.Dashboard;
 /// Fills the history from the store's recent preflights at start, so the page does not open blank after a
 /// restart. A store that cannot be read only costs the old history: the gate itself does not depend on it.
 /// </summary>
-internal sealed class HistorySeeder(IGateStore store, CheckHistory history, ILogger<HistorySeeder> logger) : IHostedService
+internal sealed class HistorySeeder(IRunStore store, CheckHistory history, ILogger<HistorySeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+
 namespace HealthGate.Dashboard;
 
 /// <summary>The data of a <c>run</c> event: a readiness run (no mode, id or verdict) or a preflight finished.</summary>

@@ -6,7 +6,4 @@ internal static partial class HealthLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Readiness run: {Status}, {Count} checks in {DurationMs:F1} ms")]
     public static partial void ReadinessRun(ILogger logger, HealthStatus status, int count, double durationMs);
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Readiness observer {Observer} failed ({Error}); the run stays published")]
-    public static partial void ObserverFailed(ILogger logger, string observer, string error);
 }

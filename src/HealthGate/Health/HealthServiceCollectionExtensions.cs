@@ -1,5 +1,6 @@
 using HealthGate.Configuration;
 using HealthGate.Metrics;
+using HealthGate.Runs;
 
 namespace HealthGate.Health;
 
@@ -11,6 +12,7 @@ internal static class HealthServiceCollectionExtensions
         services.AddHealthGateSection<ReadinessOptions, ReadinessOptionsValidator>(ReadinessOptions.SectionName);
         services.AddSingleton<ReadinessState>();
         services.AddSingleton<ReadinessSmoothing>();
+        services.AddRunNotifier();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();
         services.AddSingleton<ISelfCondition, ConfigurationCondition>();

@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Hosting;
+using HealthGate.Runs;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Health;
@@ -12,7 +13,7 @@ namespace HealthGate.Health;
 internal sealed class ReadinessPublisher(
     CheckRunner runner,
     ReadinessState state,
-    IEnumerable<ICheckRunObserver> observers,
+    RunNotifier notifier,
     IOptions<ReadinessOptions> options,
     ReadinessSmoothing smoothing,
     TimeProvider time,
@@ -30,7 +31,7 @@ internal sealed class ReadinessPublisher(
                 // Observers (metrics, transitions, the dashboard) hear the raw run; only the readiness answer is smoothed.
                 var run = await runner.RunAsync(tiers, stoppingToken);
                 await state.PublishAsync(smoothing.Apply(run));
-                Notify(run);
+                await notifier.NotifyAsync(CompletedRun.OfReadiness(run));
                 HealthLog.ReadinessRun(logger, run.Status, run.Checks.Count, run.Duration.TotalMilliseconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,19 +44,4 @@ internal sealed class ReadinessPublisher(
 
     /// <summary>Up to 10 % either way, so replicas started together do not probe every dependency in step.</summary>
     private static TimeSpan Jittered(TimeSpan period) => period * (0.9 + (Random.Shared.NextDouble() * 0.2));
-
-    private void Notify(CheckRun run)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                observer.OnCheckRunCompleted(run);
-            }
-            catch (Exception ex)
-            {
-                HealthLog.ObserverFailed(logger, observer.GetType().Name, ex.GetType().Name);
-            }
-        }
-    }
 }

@@ -1,7 +1,8 @@
 using System.Text;
+using HealthGate.Auth;
 using HealthGate.Http;
 using HealthGate.Overrides;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ internal static class HistoryApi
     public static async Task<Results<Ok<IReadOnlyList<PreflightRun>>, ProblemHttpResult>> ListRuns(
         string? mode,
         string? limit,
-        IGateStore store,
+        IRunStore store,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -49,14 +50,14 @@ internal static class HistoryApi
         return TypedResults.Ok(await store.ListRunsAsync(filter, count, cancellationToken));
     }
 
-    public static async Task<Results<Ok<PreflightRun>, ProblemHttpResult>> GetRun(string runId, IGateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PreflightRun>, ProblemHttpResult>> GetRun(string runId, IRunStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var run = await store.FindRunAsync(runId, cancellationToken);
         return run is null ? NotFound(runId) : TypedResults.Ok(run);
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReport(string runId, IGateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetReport(string runId, IRunStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var run = await store.FindRunAsync(runId, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HealthGate.Configuration;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.History;
 

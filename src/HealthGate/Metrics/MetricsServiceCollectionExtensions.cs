@@ -1,3 +1,4 @@
+using HealthGate.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
@@ -5,7 +6,7 @@ namespace HealthGate.Metrics;
 
 internal static class MetricsServiceCollectionExtensions
 {
-    /// <summary>The <c>/metrics</c> exporter and the series no feature owns: build info, process and runtime.</summary>
+    /// <summary>The <c>/metrics</c> exporter, the series no feature owns (build info, process and runtime) and the check gauges.</summary>
     public static IServiceCollection AddHealthGateMetrics(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -20,6 +21,10 @@ internal static class MetricsServiceCollectionExtensions
         });
         services.AddInstruments<BuildInfoMetrics>();
         services.AddInstruments<RuntimeMetrics>();
+
+        // The check gauges follow both the background readiness run and every preflight.
+        services.AddInstruments<CheckMetrics>();
+        services.AddRunObserver<CheckMetrics>();
         services.TryAddSingleton<MetricsExporter>();
         return services;
     }

@@ -1,4 +1,4 @@
-using HealthGate.OpLog;
+using HealthGate.Runs;
 using HealthGate.Storage;
 
 namespace HealthGate.Overrides;

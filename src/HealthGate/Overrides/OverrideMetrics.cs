@@ -1,6 +1,6 @@
 using HealthGate.Metrics;
-using HealthGate.OpLog;
 using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Prometheus;
 

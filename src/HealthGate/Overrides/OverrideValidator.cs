@@ -1,6 +1,6 @@
 using HealthGate.Contracts;
-using HealthGate.OpLog;
 using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 
 namespace HealthGate.Overrides;

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using HealthGate.Auth;
 using HealthGate.Http;
-using HealthGate.OpLog;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,7 @@ namespace HealthGate.Overrides;
 internal static class OverridesApi
 {
     /// <summary>Recording an override needs a configured API key (<see cref="ApiKeyAuthenticationHandler"/>).</summary>
-    public const string RecordPolicy = "RecordOverride";
+    public const string RecordPolicy = AuthServiceCollectionExtensions.RecordPolicy;
 
     public static RouteGroupBuilder MapOverridesApi(this IEndpointRouteBuilder endpoints)
     {
@@ -64,12 +65,27 @@ internal static class OverridesApi
 
         return request is null
             ? BadBody("send a JSON override request with Content-Type: application/json")
-            : await recorder.RecordAsync(request, keyName, context.RequestAborted);
+            : Answer(await recorder.RecordAsync(request, keyName, context.RequestAborted));
     }
+
+    /// <summary>The HTTP answer to a decision: 201 only for an override durably in the log.</summary>
+    internal static Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult> Answer(OverrideDecision decision) => decision switch
+    {
+        OverrideDecision.Accepted accepted => TypedResults.Created($"/overrides/{accepted.Entry.Id}", accepted.Entry),
+        OverrideDecision.Invalid invalid => TypedResults.ValidationProblem(
+            invalid.Errors,
+            title: "The override request is incomplete or invalid",
+            detail: $"missing or invalid: {string.Join(", ", invalid.Errors.Keys)}"),
+        OverrideDecision.NotFound notFound => Problem(StatusCodes.Status404NotFound, "Unknown run", $"no preflight run '{notFound.RunId}' in the history"),
+        OverrideDecision.Conflict { RecordedEntryId: { } id } conflict =>
+            Problem(StatusCodes.Status409Conflict, "P0 has no override", $"{conflict.Cause} (the attempt is recorded as operational log entry {id})"),
+        OverrideDecision.Conflict conflict => Problem(StatusCodes.Status409Conflict, "Nothing to override", conflict.Cause),
+        _ => Problem(StatusCodes.Status503ServiceUnavailable, "The operational log is unavailable", "the override was NOT recorded; retry when the store is back"),
+    };
 
     public static async Task<Results<Ok<IReadOnlyList<OpLogEntry>>, ProblemHttpResult>> ListOverrides(
         string? limit,
-        IGateStore store,
+        IOpLogStore store,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -78,7 +94,7 @@ internal static class OverridesApi
             : problem!;
     }
 
-    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IGateStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IOpLogStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var entry = await store.FindEntryAsync(id, cancellationToken);
@@ -86,6 +102,9 @@ internal static class OverridesApi
             ? TypedResults.Ok(entry)
             : TypedResults.Problem(title: "Unknown override", detail: $"no override {id} in the operational log", statusCode: StatusCodes.Status404NotFound);
     }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
 
     private static ProblemHttpResult BadBody(string detail) =>
         TypedResults.Problem(title: "Bad override request", detail: detail, statusCode: StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+
 namespace HealthGate.Overrides;
 
 internal static partial class OverridesLog
@@ -7,15 +8,6 @@ internal static partial class OverridesLog
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Override {Kind} refused for mode {Mode} (run {RunId}), recorded as entry {EntryId}: {Cause}")]
     public static partial void Refused(ILogger logger, string kind, string mode, string? runId, long entryId, string cause);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Override request from {Remote} refused: {Cause}")]
-    public static partial void Unauthorized(ILogger logger, string? remote, string cause);
-
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "No API key is configured (HealthGate:Auth:ApiKeys): POST /overrides refuses every request until one is")]
-    public static partial void Closed(ILogger logger);
-
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "API key {Name} is the published sample value (samples/desk.json) and never authenticates; configure a real key")]
-    public static partial void SampleKeyIgnored(ILogger logger, string name);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Override observer {Observer} failed for entry {EntryId}; the override stays recorded: {Error}")]
     public static partial void ObserverFailed(ILogger logger, string observer, long entryId, string error);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HealthGate.Checks;
+using HealthGate.Secrets;
 
 namespace HealthGate.Preflight;
 

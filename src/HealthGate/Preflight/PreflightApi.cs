@@ -1,3 +1,4 @@
+using HealthGate.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthGate.Preflight;

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using HealthGate.Metrics;
+using HealthGate.Runs;
 using Prometheus;
 
 namespace HealthGate.Preflight;
 
 /// <summary>Per mode: the latest exit code and its age, runs and last run time per verdict, wall-time histogram.</summary>
-internal sealed class PreflightMetrics : IPreflightObserver, IInstrumentOwner
+internal sealed class PreflightMetrics : IRunObserver, IInstrumentOwner
 {
     public const string ExitCodeName = "healthgate_preflight_exit_code";
     public const string RunsName = "healthgate_preflight_runs_total";
@@ -51,9 +52,14 @@ internal sealed class PreflightMetrics : IPreflightObserver, IInstrumentOwner
     /// <summary>Preflight wall time runs from about a millisecond (no checks) to a minute (the CLI's live timeout).</summary>
     public static IReadOnlyList<double> DurationBuckets { get; } = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-    public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    public Task OnRunCompletedAsync(CompletedRun completed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(completed);
+        if (completed.Preflight is not { } run)
+        {
+            return Task.CompletedTask;
+        }
+
         var completedAt = _time.GetUtcNow();
         Declare(run.Mode);
         var verdict = run.Verdict.Token();

@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.Runs;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
@@ -11,12 +12,11 @@ namespace HealthGate.Preflight;
 /// </summary>
 internal sealed class PreflightService(
     CheckRunner runner,
-    IPreflightRecorder recorder,
-    IEnumerable<IPreflightObserver> observers,
+    PreflightRecorder recorder,
+    RunNotifier notifier,
     IOptions<PreflightOptions> options,
     CheckConfigurationHash configHash,
-    TimeProvider time,
-    ILogger<PreflightService> logger)
+    TimeProvider time)
 {
     private readonly Dictionary<string, InFlightRun> _inFlight = new(StringComparer.Ordinal);
     private readonly TimeSpan _window = TimeSpan.FromMilliseconds(options.Value.CoalesceWindowMs);
@@ -67,7 +67,7 @@ internal sealed class PreflightService(
             // Durable first, then told: the order is here, not in the order of registrations. A run the store did not
             // take is answered, and told, as its record_failed replacement.
             var answered = await recorder.RecordAsync(run, CancellationToken.None);
-            await NotifyAsync(answered);
+            await notifier.NotifyAsync(CompletedRun.OfPreflight(answered));
             return answered;
         }
         finally
@@ -78,21 +78,6 @@ internal sealed class PreflightService(
                 {
                     _inFlight.Remove(mode);
                 }
-            }
-        }
-    }
-
-    private async Task NotifyAsync(PreflightRun run)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await observer.OnPreflightCompletedAsync(run, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                PreflightLog.ObserverFailed(logger, observer.GetType().Name, run.RunId, ex.GetType().Name);
             }
         }
     }

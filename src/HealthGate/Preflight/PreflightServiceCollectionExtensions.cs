@@ -1,5 +1,6 @@
 using HealthGate.Configuration;
 using HealthGate.Metrics;
+using HealthGate.Runs;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
@@ -14,11 +15,13 @@ internal static class PreflightServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<ModesOptions>, ModesOptionsSetup>();
         services.AddSingleton<PreflightModes>();
         services.AddPreflightClientRateLimit();
+        services.AddRunNotifier();
+        services.AddSingleton<PreflightRecorder>();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();
         services.AddInstruments<PreflightMetrics>();
-        services.AddSingleton<IPreflightObserver>(sp => sp.GetRequiredService<PreflightMetrics>());
-        services.AddSingleton<IPreflightObserver, VerdictLogger>();
+        services.AddRunObserver<PreflightMetrics>();
+        services.AddRunObserver<VerdictLogger>();
         return services;
     }
 }

@@ -1,13 +1,19 @@
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Preflight;
 
 /// <summary>One event per preflight verdict, at a level that follows it, naming the checks that were not Healthy.</summary>
-internal sealed class VerdictLogger(ILogger<VerdictLogger> logger) : IPreflightObserver
+internal sealed class VerdictLogger(ILogger<VerdictLogger> logger) : IRunObserver
 {
-    public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+    public Task OnRunCompletedAsync(CompletedRun completed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(completed);
+        if (completed.Preflight is not { } run)
+        {
+            return Task.CompletedTask;
+        }
+
         var level = run.Verdict switch
         {
             Verdict.Pass => LogLevel.Information,

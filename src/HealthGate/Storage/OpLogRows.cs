@@ -1,5 +1,5 @@
 using System.Data.Common;
-using HealthGate.OpLog;
+using HealthGate.Runs;
 
 namespace HealthGate.Storage;
 

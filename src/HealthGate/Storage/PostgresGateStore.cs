@@ -7,11 +7,11 @@ namespace HealthGate.Storage;
 /// The production store, shared by every replica. A commit returns after PostgreSQL has made it durable
 /// (with the server's default <c>synchronous_commit = on</c>). Timestamps are <c>timestamptz</c>.
 /// </summary>
-internal sealed class PostgresGateStore(string connectionString, TimeProvider time) : SqlGateStore(time), IAsyncDisposable
+internal sealed class PostgresGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null) : SqlGateStore(time, guard), IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
-    public override async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -35,6 +35,9 @@ internal sealed class PostgresGateStore(string connectionString, TimeProvider ti
 
     /// <summary>Drops idle pooled connections: after a server restart each is dead, and the next write would fail on it.</summary>
     public void ClearPool() => _dataSource.Clear();
+
+    /// <summary>Connections pooled before a server restart are dead: the next write opens fresh ones instead of failing on each.</summary>
+    protected override void OnWriteFailed() => ClearPool();
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

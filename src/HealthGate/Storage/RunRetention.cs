@@ -1,12 +1,13 @@
 using HealthGate.Checks;
 using HealthGate.Hosting;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
 /// <summary>Prunes preflight runs older than <c>RetentionDays</c>, at start and every interval. Never the operational log.</summary>
 internal sealed class RunRetention(
-    IGateStore store,
+    IRunStore store,
     IOptions<StorageOptions> options,
     SecretRedactor redactor,
     TimeProvider time,

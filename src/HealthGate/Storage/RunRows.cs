@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using HealthGate.Checks;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Storage;

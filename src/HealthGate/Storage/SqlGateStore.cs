@@ -1,19 +1,35 @@
 using System.Data.Common;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 
 namespace HealthGate.Storage;
 
 /// <summary>
 /// The store's statements, shared by SQLite and PostgreSQL: both take <c>@name</c> parameters, <c>LIMIT</c> and
-/// <c>RETURNING</c>. Providers differ only in how they connect, their schema and how a timestamp is stored.
+/// <c>RETURNING</c>. Providers differ only in how they connect, their schema and how a timestamp is stored. Built
+/// by the service with a <see cref="StoreWriteGuard"/>, every write (run, entry, probe) goes through it: bounded in
+/// time, and its outcome is what <c>/health/self</c> reports. Without one (the store's own tests) writes are direct.
 /// </summary>
-internal abstract class SqlGateStore(TimeProvider time) : IGateStore
+internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard) : IGateStore
 {
     /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
     private static readonly string ProbeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    public abstract Task EnsureSchemaAsync(CancellationToken cancellationToken);
+    /// <summary>Not bounded by the write timeout: the start waits for the schema (an unreachable store stops it, exit 78).</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await CreateSchemaAsync(cancellationToken);
+        if (guard is not null)
+        {
+            await guard.RunAsync(ProbeCoreAsync, cancellationToken);
+        }
+    }
+
+    protected abstract Task CreateSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>Called when a guarded write failed, before the failure is raised.</summary>
+    protected virtual void OnWriteFailed()
+    {
+    }
 
     /// <summary>An open connection, set up for durable writes.</summary>
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -23,9 +39,21 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
 
     protected abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
-    public async Task SaveRunAsync(PreflightRun run, CancellationToken cancellationToken)
+    public Task SaveRunAsync(PreflightRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return WriteAsync(token => SaveRunCoreAsync(run, token), cancellationToken);
+    }
+
+    public async Task<PreflightRun?> FindRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        var runs = await QueryRunsAsync("WHERE run_id = @run_id", [("@run_id", runId)], 1, cancellationToken);
+        return runs.Count == 0 ? null : runs[0];
+    }
+
+    private async Task SaveRunCoreAsync(PreflightRun run, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = RunRows.InsertRun(connection, run, ToDb))
@@ -43,13 +71,6 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task<PreflightRun?> FindRunAsync(string runId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        var runs = await QueryRunsAsync("WHERE run_id = @run_id", [("@run_id", runId)], 1, cancellationToken);
-        return runs.Count == 0 ? null : runs[0];
     }
 
     public Task<IReadOnlyList<PreflightRun>> ListRunsAsync(string? mode, int limit, CancellationToken cancellationToken) =>
@@ -74,9 +95,14 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
         return deleted;
     }
 
-    public async Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    public Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return WriteAsync(token => AppendCoreAsync(entry, token), cancellationToken);
+    }
+
+    private async Task<OpLogEntry> AppendCoreAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    {
         var stamped = entry with { Timestamp = StoreValues.Truncate(time.GetUtcNow()) };
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = OpLogRows.Insert(connection, stamped, ToDb);
@@ -100,7 +126,9 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
         return QueryEntriesAsync(filter, parameters, limit, cancellationToken);
     }
 
-    public async Task ProbeWriteAsync(CancellationToken cancellationToken)
+    public Task ProbeWriteAsync(CancellationToken cancellationToken) => WriteAsync(ProbeCoreAsync, cancellationToken);
+
+    private async Task ProbeCoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(
@@ -111,6 +139,33 @@ internal abstract class SqlGateStore(TimeProvider time) : IGateStore
             ("@written_by", ProbeWriter));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private async Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (guard is null)
+        {
+            return await write(cancellationToken);
+        }
+
+        try
+        {
+            return await guard.RunAsync(write, cancellationToken);
+        }
+        catch (Exception)
+        {
+            OnWriteFailed();
+            throw;
+        }
+    }
+
+    private Task<bool> WriteAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async token =>
+            {
+                await write(token);
+                return true;
+            },
+            cancellationToken);
 
     protected static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -12,13 +12,13 @@ internal sealed class SqliteGateStore : SqlGateStore
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
 
-    public SqliteGateStore(string connectionString, TimeProvider time)
-        : this(connectionString, time, "PRAGMA synchronous=FULL")
+    public SqliteGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null)
+        : this(connectionString, time, "PRAGMA synchronous=FULL", guard)
     {
     }
 
-    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma)
-        : base(time)
+    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma, StoreWriteGuard? guard)
+        : base(time, guard)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -32,11 +32,11 @@ internal sealed class SqliteGateStore : SqlGateStore
     /// which prices durability. The service never builds one.
     /// </summary>
     internal static SqliteGateStore WithoutCommitFsync(string connectionString, TimeProvider time) =>
-        new(connectionString, time, "PRAGMA synchronous=NORMAL");
+        new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null);
 
     public string DataFile { get; }
 
-    public override async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DataFile)!);
         await using var connection = await OpenAsync(cancellationToken);

@@ -1,3 +1,4 @@
+
 namespace HealthGate.Storage;
 
 internal static partial class StorageLog
@@ -10,9 +11,6 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Retention could not prune preflight runs: {Error}")]
     public static partial void PruneFailed(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Preflight {RunId} said {Verdict}: written to the operational log as entry {EntryId}")]
-    public static partial void FailureLogged(ILogger logger, string runId, string verdict, long entryId);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "The store stopped taking writes ({Error}): preflights are answered P0_FAIL record_failed and /health/self 503 until a write succeeds")]
     public static partial void WritesFailing(ILogger logger, string error);

@@ -4,7 +4,7 @@ using Npgsql;
 namespace HealthGate.Storage;
 
 /// <summary><c>HealthGate:Storage</c>: where run history and the operational log live, and how long runs are kept.</summary>
-internal sealed class StorageOptions : HealthGate.Checks.ISecretSource
+internal sealed class StorageOptions : HealthGate.Secrets.ISecretSource
 {
     public const string SectionName = "Storage";
     public const string Sqlite = "sqlite";

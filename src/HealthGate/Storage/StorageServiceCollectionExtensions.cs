@@ -1,15 +1,14 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;
 
 internal static class StorageServiceCollectionExtensions
 {
-    /// <summary>The store named by <c>HealthGate:Storage:Provider</c>, its schema at start, retention, run recording, and its writability (probe and self-condition).</summary>
+    /// <summary>The store named by <c>HealthGate:Storage:Provider</c> (runs and operational log), its schema at start, retention, and its writability (probe and self-condition).</summary>
     public static IServiceCollection AddHealthGateStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,12 +16,23 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddSingleton<StoreWriteState>();
         services.AddSingleton<StoreWriteGuard>();
-        services.AddSingleton<IGateStore, ConfiguredGateStore>();
+
+        // One database, a store per aggregate: features take the runs or the op-log store, never the database.
+        services.AddSingleton<IGateStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var guard = sp.GetRequiredService<StoreWriteGuard>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            return storage.IsPostgres
+                ? new PostgresGateStore(storage.EffectiveConnectionString, time, guard)
+                : new SqliteGateStore(storage.EffectiveConnectionString, time, guard);
+        });
+        services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<IGateStore>());
+        services.AddSingleton<IOpLogStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();
         services.AddHostedService<StoreProbe>();
         services.AddSingleton<ISelfCondition, StoreCondition>();
-        services.AddSingleton<IPreflightRecorder, PreflightRecorder>();
         return services;
     }
 

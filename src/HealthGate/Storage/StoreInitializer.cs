@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;

@@ -1,5 +1,5 @@
 using HealthGate.Checks;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Tests.Checks;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Checks.Exchange;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

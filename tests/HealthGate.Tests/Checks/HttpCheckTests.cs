@@ -1,4 +1,4 @@
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using Microsoft.AspNetCore.Http;
 using static HealthGate.Testing.Settings;
 

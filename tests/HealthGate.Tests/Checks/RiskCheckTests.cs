@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using HealthGate.Checks.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using HealthGate.Checks.Venue;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using HealthGate.Auth;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
@@ -109,7 +110,7 @@ public sealed class ConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(HealthGateApplication.Flatten(settings)).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
         services.AddSingleton(TimeProvider.System).AddHealthGateConfiguration().AddHealthGateChecks()
-            .AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateStorage().AddHealthGateOverrides();
+            .AddHealthGateReadiness().AddHealthGatePreflight().AddHealthGateStorage().AddHealthGateAuth().AddHealthGateOverrides();
         extra?.Invoke(services);
         using var provider = services.BuildServiceProvider();
         try

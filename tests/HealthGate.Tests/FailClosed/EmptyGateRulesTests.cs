@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Health;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Tests.FailClosed;

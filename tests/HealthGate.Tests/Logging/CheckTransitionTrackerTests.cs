@@ -1,7 +1,7 @@
 using HealthGate.Checks;
-using HealthGate.Logging;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Tests.Infrastructure;
+using HealthGate.Transitions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
@@ -21,21 +21,21 @@ public sealed class CheckTransitionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void ACheckFirstSeenHealthyLogsNothing()
+    public async Task ACheckFirstSeenHealthyLogsNothing()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Healthy)));
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Healthy)));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Healthy)), CancellationToken.None);
 
         Assert.Empty(_logs.Entries);
     }
 
     [Fact]
-    public void HealthyToUnhealthyAndBackLogsOneEventEachWay()
+    public async Task HealthyToUnhealthyAndBackLogsOneEventEachWay()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Healthy)));
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Unhealthy, "unreachable")));
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Unhealthy, "unreachable")));
-        _tracker.OnCheckRunCompleted(Run(Result("redis", HealthStatus.Healthy)));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Unhealthy, "unreachable")), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Unhealthy, "unreachable")), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("redis", HealthStatus.Healthy)), CancellationToken.None);
 
         Assert.Collection(
             _logs.Entries,
@@ -58,9 +58,9 @@ public sealed class CheckTransitionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void ACheckFirstSeenUnhealthyIsATransitionFromUnknown()
+    public async Task ACheckFirstSeenUnhealthyIsATransitionFromUnknown()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("postgres", HealthStatus.Unhealthy, "timeout")));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("postgres", HealthStatus.Unhealthy, "timeout")), CancellationToken.None);
 
         var entry = Assert.Single(_logs.Entries);
         Assert.Equal(7001, entry.EventId.Id);
@@ -68,10 +68,10 @@ public sealed class CheckTransitionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void BecomingDegradedIsAWarning()
+    public async Task BecomingDegradedIsAWarning()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("binance", HealthStatus.Healthy)));
-        _tracker.OnCheckRunCompleted(Run(Result("binance", HealthStatus.Degraded, "slow")));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("binance", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("binance", HealthStatus.Degraded, "slow")), CancellationToken.None);
 
         var entry = Assert.Single(_logs.Entries);
         Assert.Equal(7002, entry.EventId.Id);
@@ -80,11 +80,11 @@ public sealed class CheckTransitionTrackerTests : IDisposable
     }
 
     [Fact]
-    public void TransitionsAreKeyedByCheckName()
+    public async Task TransitionsAreKeyedByCheckName()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("a", HealthStatus.Healthy), Result("b", HealthStatus.Healthy)));
-        _tracker.OnCheckRunCompleted(Run(Result("a", HealthStatus.Unhealthy), Result("b", HealthStatus.Healthy)));
-        _tracker.OnCheckRunCompleted(Run(Result("a", HealthStatus.Unhealthy), Result("b", HealthStatus.Unhealthy)));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("a", HealthStatus.Healthy), Result("b", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("a", HealthStatus.Unhealthy), Result("b", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("a", HealthStatus.Unhealthy), Result("b", HealthStatus.Unhealthy)), CancellationToken.None);
 
         Assert.Equal(["a", "b"], _logs.WithEventId(7001).Select(e => e["Check"]));
     }
@@ -92,10 +92,10 @@ public sealed class CheckTransitionTrackerTests : IDisposable
     [Fact]
     public async Task PreflightsAndReadinessRunsShareOneHistoryPerCheck()
     {
-        _tracker.OnCheckRunCompleted(Run(Result("risk", HealthStatus.Healthy)));
-        await _tracker.OnPreflightCompletedAsync(Preflight("live", Result("risk", HealthStatus.Unhealthy, "ess_active")), CancellationToken.None);
-        _tracker.OnCheckRunCompleted(Run(Result("risk", HealthStatus.Unhealthy, "ess_active")));
-        _tracker.OnCheckRunCompleted(Run(Result("risk", HealthStatus.Healthy)));
+        await _tracker.OnRunCompletedAsync(Readiness(Result("risk", HealthStatus.Healthy)), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Preflight("live", Result("risk", HealthStatus.Unhealthy, "ess_active")), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("risk", HealthStatus.Unhealthy, "ess_active")), CancellationToken.None);
+        await _tracker.OnRunCompletedAsync(Readiness(Result("risk", HealthStatus.Healthy)), CancellationToken.None);
 
         Assert.Collection(
             _logs.Entries,
@@ -110,5 +110,8 @@ public sealed class CheckTransitionTrackerTests : IDisposable
 
     private static CheckRun Run(params CheckResult[] results) => new(DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(2), results);
 
-    private static PreflightRun Preflight(string mode, params CheckResult[] results) => PreflightRun.From(RunId.New(DateTimeOffset.UtcNow), mode, Run(results));
+    private static CompletedRun Readiness(params CheckResult[] results) => CompletedRun.OfReadiness(Run(results));
+
+    private static CompletedRun Preflight(string mode, params CheckResult[] results) =>
+        CompletedRun.OfPreflight(PreflightRun.From(RunId.New(DateTimeOffset.UtcNow), mode, Run(results)));
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using HealthGate.Overrides;
+using HealthGate.Auth;
 using static HealthGate.Tests.Overrides.GateScenario;
 using static HealthGate.Tests.Overrides.ProblemAssert;
 

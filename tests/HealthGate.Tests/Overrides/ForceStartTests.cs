@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using HealthGate.OpLog;
+using HealthGate.Runs;
 using static HealthGate.Tests.Overrides.GateScenario;
 using static HealthGate.Tests.Overrides.ProblemAssert;
 
@@ -126,7 +126,7 @@ public sealed class ForceStartTests(HttpStandInFixture fixture) : IClassFixture<
         await gate.RunAsync("PASS");
 
         var store = (HealthGate.Storage.IGateStore)gate.Services.GetService(typeof(HealthGate.Storage.IGateStore))!;
-        var failures = await store.ListEntriesAsync([HealthGate.OpLog.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
+        var failures = await store.ListEntriesAsync([HealthGate.Runs.OpLogKinds.PreflightFailure], 10, CancellationToken.None);
 
         var entry = Assert.Single(failures);
         Assert.Equal(runId, entry.RunId);

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using HealthGate.OpLog;
 using HealthGate.Overrides;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

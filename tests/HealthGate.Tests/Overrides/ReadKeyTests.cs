@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGate.Overrides;
+using HealthGate.Auth;
 using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Overrides;

@@ -1,5 +1,5 @@
 using System.Net;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +18,8 @@ public sealed class PostRunPipelineTests
             // Registered before the service's own observers, and the first one throws.
             ExtraServices = s =>
             {
-                s.AddSingleton<IPreflightObserver, ThrowingObserver>();
-                s.AddSingleton<IPreflightObserver>(sp => new StoreCheckingObserver(sp.GetRequiredService<IGateStore>(), seen));
+                s.AddSingleton<IRunObserver, ThrowingObserver>();
+                s.AddSingleton<IRunObserver>(sp => new StoreCheckingObserver(sp.GetRequiredService<IGateStore>(), seen));
             },
         };
         using var client = app.CreateClient();
@@ -35,14 +35,20 @@ public sealed class PostRunPipelineTests
         public bool Value { get; set; }
     }
 
-    private sealed class ThrowingObserver : IPreflightObserver
+    private sealed class ThrowingObserver : IRunObserver
     {
-        public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken) => throw new InvalidOperationException("observer down");
+        public Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken) =>
+            run.Preflight is null ? Task.CompletedTask : throw new InvalidOperationException("observer down");
     }
 
-    private sealed class StoreCheckingObserver(IGateStore store, SeenInStore seen) : IPreflightObserver
+    private sealed class StoreCheckingObserver(IGateStore store, SeenInStore seen) : IRunObserver
     {
-        public async Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken) =>
-            seen.Value = await store.FindRunAsync(run.RunId, cancellationToken) is not null;
+        public async Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
+        {
+            if (run.Preflight is { } preflight)
+            {
+                seen.Value = await store.FindRunAsync(preflight.RunId, cancellationToken) is not null;
+            }
+        }
     }
 }

@@ -2,8 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using HealthGate.Checks;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +29,7 @@ public sealed class RecordFailureTests(HttpStandInFixture fixture) : IClassFixtu
             ExtraServices = s =>
             {
                 s.AddSingleton<IGateStore>(store);
-                s.AddSingleton<IPreflightObserver>(new HearingObserver(heard));
+                s.AddSingleton<IRunObserver>(new HearingObserver(heard));
             },
         };
         await using var logged = app.CapturingLogs(logs);
@@ -86,11 +85,15 @@ public sealed class RecordFailureTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Empty(logs.WithEventId(4002));
     }
 
-    private sealed class HearingObserver(ConcurrentQueue<PreflightRun> heard) : IPreflightObserver
+    private sealed class HearingObserver(ConcurrentQueue<PreflightRun> heard) : IRunObserver
     {
-        public Task OnPreflightCompletedAsync(PreflightRun run, CancellationToken cancellationToken)
+        public Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
         {
-            heard.Enqueue(run);
+            if (run.Preflight is { } preflight)
+            {
+                heard.Enqueue(preflight);
+            }
+
             return Task.CompletedTask;
         }
     }

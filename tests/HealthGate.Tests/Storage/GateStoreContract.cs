@@ -1,7 +1,6 @@
 using System.Data.Common;
 using HealthGate.Checks;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static HealthGate.Tests.Storage.TestRuns;

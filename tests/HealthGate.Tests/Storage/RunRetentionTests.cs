@@ -1,6 +1,6 @@
 using System.Net;
 using HealthGate.Checks;
-using HealthGate.OpLog;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -48,14 +48,9 @@ public sealed class SqliteDurabilitySettingsTests
         return await command.ExecuteScalarAsync();
     }
 
-    /// <summary>The SQLite store inside the one the service registered, as the service built it from its configuration.</summary>
-    private static SqliteGateStore ServiceStore(HealthGateApplication app)
-    {
-        var configured = Assert.IsType<ConfiguredGateStore>(app.Services.GetRequiredService<IGateStore>());
-        var inner = typeof(ConfiguredGateStore).GetField("_store", BindingFlags.NonPublic | BindingFlags.Instance)
-            ?? throw new InvalidOperationException("ConfiguredGateStore no longer keeps its store in _store; update this test");
-        return Assert.IsType<SqliteGateStore>(inner.GetValue(configured));
-    }
+    /// <summary>The SQLite store the service registered, as the service built it from its configuration.</summary>
+    private static SqliteGateStore ServiceStore(HealthGateApplication app) =>
+        Assert.IsType<SqliteGateStore>(app.Services.GetRequiredService<IGateStore>());
 
     /// <summary>A connection exactly as the store opens one for its own reads and writes (its protected OpenAsync).</summary>
     private static Task<DbConnection> OpenAsync(SqliteGateStore store)

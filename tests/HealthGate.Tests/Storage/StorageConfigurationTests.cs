@@ -1,5 +1,5 @@
+using HealthGate.Auth;
 using HealthGate.Configuration;
-using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 

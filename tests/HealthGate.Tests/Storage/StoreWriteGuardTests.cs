@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.Secrets;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;

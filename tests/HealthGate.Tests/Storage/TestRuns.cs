@@ -1,8 +1,7 @@
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Configuration;
-using HealthGate.OpLog;
-using HealthGate.Preflight;
+using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

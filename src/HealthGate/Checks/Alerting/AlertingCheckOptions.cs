@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using HealthGate.Configuration;
 
 namespace HealthGate.Checks.Alerting;

@@ -1,4 +1,4 @@
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks.Alerting;

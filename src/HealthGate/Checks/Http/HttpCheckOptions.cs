@@ -1,3 +1,4 @@
+using HealthGate.Checks.Probing;
 using HealthGate.Configuration;
 
 namespace HealthGate.Checks.Http;

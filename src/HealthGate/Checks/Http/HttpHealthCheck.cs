@@ -1,3 +1,4 @@
+using HealthGate.Checks.Probing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks.Http;

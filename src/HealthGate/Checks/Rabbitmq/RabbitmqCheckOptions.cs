@@ -1,4 +1,4 @@
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using HealthGate.Configuration;
 using RabbitMQ.Client;
 

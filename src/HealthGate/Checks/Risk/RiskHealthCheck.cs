@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HealthGate.Checks.Http;
+using HealthGate.Checks.Probing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HealthGate.Checks.Risk;
