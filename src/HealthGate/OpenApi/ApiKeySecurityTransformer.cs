@@ -1,4 +1,4 @@
-using HealthGate.Overrides;
+using HealthGate.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
