@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.ConfigView;
 using HealthGate.Configuration;
 using HealthGate.Dashboard;
 using HealthGate.Health;
@@ -33,9 +34,11 @@ try
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateDashboard();
+    builder.Services.AddHealthGateConfigView();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();
+    app.Services.LogHealthGateConfiguration();
     await app.Services.PrepareHealthGateStoreAsync();
     app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
     app.UseExceptionHandler();
@@ -52,6 +55,7 @@ try
     app.MapOverridesApi();
     app.MapChecksApi();
     app.MapDashboardApi();
+    app.MapConfigViewApi();
 
     await app.StartAsync();
 }
