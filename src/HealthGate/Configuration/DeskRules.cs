@@ -57,7 +57,7 @@ internal static class DeskRules
             foreach (var (path, seen) in spellings.Where(s => s.Value.Count > 1).OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
             {
                 var parent = path[..path.LastIndexOf(':')];
-                errors.Add($"{parent}:{string.Join(" and ", seen)}", $"two sections in {source.Name} differ only by case: names are unique ignoring case (.NET would merge them into one)");
+                errors.Add($"{parent}:{string.Join(" and ", seen.Select(n => $"'{n}'"))}", $"two sections in {source.Name} differ only by case: names are unique ignoring case (.NET would merge them into one)");
             }
         }
 
