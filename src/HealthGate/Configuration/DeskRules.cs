@@ -35,8 +35,9 @@ internal static class DeskRules
     /// <summary>Check names are unique ignoring case: a second spelling would be merged into the first, never seen.</summary>
     private static void RefuseCaseTwins(List<(SourcedKey Key, string[] Segments)> keys, ConfigErrors errors)
     {
-        // Within one source, any section: "risk" and "RISK" are one section to .NET and two to the person who wrote them.
-        foreach (var group in keys.GroupBy(k => k.Key.Source.Index))
+        // Within one file, any section: "risk" and "RISK" are one section to .NET and two to the person who wrote them.
+        // (Environment variables are matched ignoring case by convention: HEALTHGATE__CHECKS__RISK__URL is the desk's risk.)
+        foreach (var group in keys.Where(k => k.Key.Source.Defines).GroupBy(k => k.Key.Source.Index))
         {
             var source = group.First().Key.Source;
             var spellings = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
