@@ -39,7 +39,7 @@ public sealed class DeskDefinitionRows
             ["HealthGate:Readiness:Tiers: a list must come whole", "environment variable HealthGate__Readiness__Tiers__1: refused"]),
         ["12/env-replaces-an-expected-scenario"] = (DeskShape.File, Desk($"\"disk\": {Disk}, \"scenarios\": {{ \"Type\": \"scenarios\", \"Tier\": \"P1\", \"Url\": \"http://127.0.0.1:9/s\", \"Expected\": [ \"flash_crash\", \"exchange_outage\" ] }}"), new() { ["HealthGate__Checks__scenarios__Expected__0"] = "exchange_outage" },
             ["HealthGate:Checks:scenarios:Expected: a list must come whole", "environment variable HealthGate__Checks__scenarios__Expected__0: refused"]),
-        ["12/env-adds-an-allowed-level"] = (DeskShape.File, Desk($"\"disk\": {Disk}, \"risk\": {{ \"Type\": \"risk\", \"Tier\": \"P0\", \"Url\": \"http://127.0.0.1:9/risk\", \"AllowedLevels\": [ \"NORMAL\" ] }}"), new() { ["HealthGate__Checks__risk__AllowedLevels__1"] = "CRITICAL" },
+        ["12/env-adds-an-allowed-level"] = (DeskShape.File, Desk($"\"disk\": {Disk}, \"risk\": {{ \"Type\": \"risk\", \"Tier\": \"P0\", \"Url\": \"http://127.0.0.1:9/risk\", \"AllowedLevels\": [ \"NORMAL\" ] }}"), new() { ["HealthGate__Checks__risk__AllowedLevels__1"] = "HALTED" },
             ["HealthGate:Checks:risk:AllowedLevels: a list must come whole", "environment variable HealthGate__Checks__risk__AllowedLevels__1: refused"]),
         ["12/live-without-p0"] = (DeskShape.File, Desk($"\"disk\": {Disk}, \"web\": {Web}", """, "Modes": { "live": { "Tiers": [ "P1", "P2" ] } }"""), None,
             ["HealthGate:Modes:live:Tiers: must include P0"]),
@@ -161,6 +161,29 @@ public sealed class DeskDefinitionRows
         Assert.Equal(["disk"], config.RootElement.GetProperty("readiness").GetProperty("checks").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(["HealthGate__Checks__db__ConnectionString", "HealthGate__Checks__web__Url"], config.RootElement.GetProperty("environmentKeys").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains("HealthGate__Checks__db__ConnectionString", service.Output, StringComparison.Ordinal);
-        Assert.Contains("mode live", service.Output, StringComparison.Ordinal);
+        Assert.Contains("\"Mode\":\"live\"", service.Output, StringComparison.Ordinal);
+        Assert.Contains("\"Checks\":[\"db\",\"disk\",\"web\"]", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AOneMegabyteDeskStarts()
+    {
+        // How fast is in docs/performance.md (scripts/desk-startup.sh); here only that it starts, on the same shapes:
+        // thousands of small checks and one long list.
+        using var directory = new TempDirectory();
+        var checks = new Dictionary<string, object> { ["root-disk"] = TempDirectory.BaselineCheck };
+        for (var i = 0; i < 3000; i++)
+        {
+            checks[$"disk-{i}"] = new { Type = "disk", Tier = "P2", Path = Path.GetTempPath(), MinFreeMb = 1, Tags = new[] { $"team-{i % 7}", "bulk" } };
+        }
+
+        checks["scenarios"] = new { Type = "scenarios", Tier = "P1", Url = "http://127.0.0.1:9/s", Expected = Enumerable.Range(0, 30000).Select(i => $"scenario_{i}").ToArray() };
+        var desk = directory.WriteConfig(new { HealthGate = new { Checks = checks } });
+        Assert.True(new FileInfo(desk).Length > 1_000_000, $"the desk is {new FileInfo(desk).Length} bytes");
+
+        await using var service = await ServiceProcess.StartServingAsync(new() { WorkingDirectory = directory.Path, ConfigFile = desk });
+        using var config = JsonDocument.Parse(await service.Client.GetStringAsync(new Uri("/config", UriKind.Relative)));
+
+        Assert.Equal(3002, config.RootElement.GetProperty("modes").GetProperty("live").GetProperty("checks").GetArrayLength());
     }
 }
