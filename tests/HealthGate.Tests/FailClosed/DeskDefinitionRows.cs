@@ -177,7 +177,7 @@ public sealed class DeskDefinitionRows
             checks[$"disk-{i}"] = new { Type = "disk", Tier = "P2", Path = Path.GetTempPath(), MinFreeMb = 1, Tags = new[] { $"team-{i % 7}", "bulk" } };
         }
 
-        checks["scenarios"] = new { Type = "scenarios", Tier = "P1", Url = "http://127.0.0.1:9/s", Expected = Enumerable.Range(0, 30000).Select(i => $"scenario_{i}").ToArray() };
+        checks["scenarios"] = new { Type = "scenarios", Tier = "P1", Url = "http://127.0.0.1:9/s", Expected = Enumerable.Range(0, 50000).Select(i => $"scenario_{i}").ToArray() };
         var desk = directory.WriteConfig(new { HealthGate = new { Checks = checks } });
         Assert.True(new FileInfo(desk).Length > 1_000_000, $"the desk is {new FileInfo(desk).Length} bytes");
 
