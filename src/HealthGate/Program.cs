@@ -1,6 +1,6 @@
 using HealthGate.Checks;
-using HealthGate.ConfigView;
 using HealthGate.Configuration;
+using HealthGate.ConfigView;
 using HealthGate.Dashboard;
 using HealthGate.Health;
 using HealthGate.History;
