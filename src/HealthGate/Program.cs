@@ -1,6 +1,7 @@
 using HealthGate.Auth;
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.ConfigView;
 using HealthGate.Dashboard;
 using HealthGate.Health;
 using HealthGate.History;
@@ -37,9 +38,11 @@ try
     builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateDashboard();
+    builder.Services.AddHealthGateConfigView();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();
+    app.Services.LogHealthGateConfiguration();
     await app.Services.PrepareHealthGateStoreAsync();
     app.UseHealthGateRequestLogging(); // outermost: it logs the status the client got, after the exception handler
     app.UseExceptionHandler();
@@ -57,6 +60,7 @@ try
     app.MapOverridesApi();
     app.MapChecksApi();
     app.MapDashboardApi();
+    app.MapConfigViewApi();
 
     await app.StartAsync();
 }

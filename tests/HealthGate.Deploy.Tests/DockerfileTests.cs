@@ -121,12 +121,11 @@ public sealed partial class DockerfileTests
             StringComparer.Ordinal);
         Assert.Equal($"http://+:{_image.ListenPort}", _dockerfile.Final.Environment()["Urls"]);
 
-        // An image started with no desk configuration refuses to start (an empty gate proves nothing): give it one check.
-        environment["HealthGate__Checks__disk__Type"] = "disk";
-        environment["HealthGate__Checks__disk__Tier"] = "P0";
-        environment["HealthGate__Checks__disk__Path"] = Path.GetTempPath();
-        environment["HealthGate__Checks__disk__MinFreeMb"] = "1";
-        await using var service = ServiceProcess.Start(new() { LikeTheImage = true, Environment = environment });
+        // An image started with no desk file refuses to start (an empty gate proves nothing; the environment cannot
+        // define a check): give it a desk with one check, as the deployments mount one.
+        using var directory = new TempDirectory();
+        var desk = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } });
+        await using var service = ServiceProcess.Start(new() { LikeTheImage = true, Environment = environment, Arguments = ["--config", desk] });
         string[] healthcheck =
         [
             DotnetHost.Assembly(Path.GetFileName(_image.Healthcheck[1])),

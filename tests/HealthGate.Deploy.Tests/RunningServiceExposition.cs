@@ -9,6 +9,7 @@ namespace HealthGate.Deploy.Tests;
 public sealed class RunningServiceExposition : IAsyncLifetime
 {
     private readonly HttpStandIn _standIn = new();
+    private readonly TempDirectory _directory = new();
     private ServiceProcess? _service;
 
     public IReadOnlyList<Series> Samples { get; private set; } = [];
@@ -18,18 +19,24 @@ public sealed class RunningServiceExposition : IAsyncLifetime
         await _standIn.InitializeAsync();
         _standIn.Respond("/ready", 200, "ok");
         _standIn.Respond("/down", 503, "down");
+        // The desk defines the checks; the environment supplies only an endpoint, as in production.
+        var desk = _directory.WriteConfig(new
+        {
+            HealthGate = new
+            {
+                Checks = new
+                {
+                    core = new { Type = "http", Tier = "P0" },
+                    execution = new { Type = "http", Tier = "P1", Url = _standIn.Url("/down") },
+                },
+                Readiness = new { PeriodSeconds = 1 },
+            },
+        });
         _service = await ServiceProcess.StartServingAsync(new()
         {
-            Environment = new Dictionary<string, string>
-            {
-                ["HealthGate__Checks__core__Type"] = "http",
-                ["HealthGate__Checks__core__Tier"] = "P0",
-                ["HealthGate__Checks__core__Url"] = _standIn.Url("/ready"),
-                ["HealthGate__Checks__execution__Type"] = "http",
-                ["HealthGate__Checks__execution__Tier"] = "P1",
-                ["HealthGate__Checks__execution__Url"] = _standIn.Url("/down"),
-                ["HealthGate__Readiness__PeriodSeconds"] = "1",
-            },
+            WorkingDirectory = _directory.Path,
+            ConfigFile = desk,
+            Environment = new Dictionary<string, string> { ["HealthGate__Checks__core__Url"] = _standIn.Url("/ready") },
         });
 
         // A 200 from /health/ready is the answer of a completed background run, not of the start.
@@ -50,5 +57,6 @@ public sealed class RunningServiceExposition : IAsyncLifetime
         }
 
         await _standIn.DisposeAsync();
+        _directory.Dispose();
     }
 }

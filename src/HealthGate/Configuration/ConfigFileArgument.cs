@@ -5,8 +5,8 @@ using Microsoft.Extensions.FileProviders;
 namespace HealthGate.Configuration;
 
 /// <summary>
-/// <c>--config PATH</c>: a JSON file layered over appsettings.json and under environment variables, so an
-/// operator's file can still be overridden per deployment.
+/// <c>--config PATH</c>: the desk file, one JSON file layered over appsettings.json and under environment variables,
+/// which may supply only its checks' secrets and endpoints (<see cref="DeskRules"/>).
 /// </summary>
 internal static class ConfigFileArgument
 {
@@ -21,10 +21,7 @@ internal static class ConfigFileArgument
         }
 
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new InvalidOperationException($"--config: file '{path}' does not exist");
-        }
+        Readable(path, fullPath);
 
         var source = new JsonConfigurationSource
         {
@@ -38,21 +35,50 @@ internal static class ConfigFileArgument
         sources.Insert(environment < 0 ? sources.Count : environment, source);
     }
 
+    /// <summary>The desk file is one readable file; anything else is named for what it really is (exit 78).</summary>
+    private static void Readable(string path, string fullPath)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            throw new InvalidOperationException($"--config: '{path}' is a directory, not a desk file");
+        }
+
+        try
+        {
+            // Opening is what tells a symlink loop (ELOOP), a dangling link or a missing permission apart.
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var link = new FileInfo(fullPath).LinkTarget;
+            throw new InvalidOperationException(link is null
+                ? $"--config: file '{path}' does not exist"
+                : $"--config: '{path}' is a symbolic link to '{link}', which does not exist");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"--config: '{path}' cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>The one <c>--config</c>: a second is refused, never ignored (a desk laid over a base would lose its checks).</summary>
     private static string? Find(string[] args)
     {
+        var found = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--config")
             {
-                return i + 1 < args.Length ? args[i + 1] : throw new InvalidOperationException("--config: a file path must follow");
+                found.Add(i + 1 < args.Length ? args[++i] : throw new InvalidOperationException("--config: a file path must follow"));
             }
-
-            if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            else if (args[i].StartsWith("--config=", StringComparison.Ordinal))
             {
-                return args[i]["--config=".Length..];
+                found.Add(args[i]["--config=".Length..]);
             }
         }
 
-        return null;
+        return found.Count > 1
+            ? throw new InvalidOperationException($"--config: exactly one desk file is allowed, got {found.Count}: {string.Join(" and ", found.Select(f => $"'{f}'"))} (the desk file is the whole definition of the gate: merge them into one)")
+            : found.SingleOrDefault();
     }
 }

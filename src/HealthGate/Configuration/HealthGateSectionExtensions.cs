@@ -25,6 +25,8 @@ internal static class HealthGateSectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IValidateOptions<HealthGateRoot>, RootKeysValidator>();
+        services.AddSingleton(sp => ConfigurationSources.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IValidateOptions<HealthGateRoot>, DeskRulesValidator>();
         services.AddOptions<HealthGateRoot>().ValidateOnStart();
         return services;
     }

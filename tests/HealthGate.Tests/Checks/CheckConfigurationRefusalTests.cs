@@ -7,44 +7,26 @@ namespace HealthGate.Tests.Checks;
 public sealed class CheckConfigurationRefusalTests
 {
     // One bad entry per check type: each lacks the key its type cannot work without.
-    private static readonly Dictionary<string, string> BadChecks = new()
-    {
-        ["HealthGate__Checks__web__Type"] = "http",
-        ["HealthGate__Checks__web__Tier"] = "P1",
-        ["HealthGate__Checks__risk__Type"] = "risk",
-        ["HealthGate__Checks__risk__Tier"] = "P0",
-        ["HealthGate__Checks__binance__Type"] = "exchange",
-        ["HealthGate__Checks__binance__Tier"] = "P1",
-        ["HealthGate__Checks__binance__TimeUrl"] = "http://127.0.0.1/api/v3/time",
-        ["HealthGate__Checks__backend-metrics__Type"] = "prometheus",
-        ["HealthGate__Checks__backend-metrics__Tier"] = "P1",
-        ["HealthGate__Checks__stress-scenarios__Type"] = "scenarios",
-        ["HealthGate__Checks__stress-scenarios__Tier"] = "P1",
-        ["HealthGate__Checks__stress-scenarios__Expected__0"] = "flash_crash",
-        ["HealthGate__Checks__reports-disk__Type"] = "disk",
-        ["HealthGate__Checks__reports-disk__Tier"] = "P2",
-        ["HealthGate__Checks__alerts__Type"] = "alerting",
-        ["HealthGate__Checks__alerts__Tier"] = "P1",
-        ["HealthGate__Checks__alerts__RequiredAlerts__0"] = "HealthGateNotReady",
-        ["HealthGate__Checks__grafana__Type"] = "dashboard",
-        ["HealthGate__Checks__grafana__Tier"] = "P2",
-        ["HealthGate__Checks__grafana__Url"] = "http://127.0.0.1:3000",
-        ["HealthGate__Checks__grafana__RequiredDashboards__0"] = "healthgate",
-        ["HealthGate__Checks__venue__Type"] = "venue",
-        ["HealthGate__Checks__venue__Tier"] = "P1",
-        ["HealthGate__Checks__session__Type"] = "session",
-        ["HealthGate__Checks__session__Tier"] = "P1",
-        ["HealthGate__Checks__session__Windows__0__Days__0"] = "Mon",
-        ["HealthGate__Checks__session__Windows__0__From"] = "08:00",
-        ["HealthGate__Checks__session__Windows__0__To"] = "16:30",
-        ["HealthGate__Checks__broker__Type"] = "rabbitmq",
-        ["HealthGate__Checks__broker__Tier"] = "P1",
-        ["HealthGate__Checks__bus__Type"] = "nats",
-        ["HealthGate__Checks__bus__Tier"] = "P1",
-        ["HealthGate__Modes__live__Tiers__0"] = "P0",
-        ["HealthGate__Readiness__Tiers__0"] = "P0",
-        ["HealthGate__Readiness__PeriodSeconds"] = "10",
-    };
+    // The desk file defines the checks (the environment may not): each is missing its required keys.
+    private const string BadChecks = """
+        { "HealthGate": {
+            "Checks": {
+              "web": { "Type": "http", "Tier": "P1" },
+              "risk": { "Type": "risk", "Tier": "P0" },
+              "binance": { "Type": "exchange", "Tier": "P1", "TimeUrl": "http://127.0.0.1/api/v3/time" },
+              "backend-metrics": { "Type": "prometheus", "Tier": "P1" },
+              "stress-scenarios": { "Type": "scenarios", "Tier": "P1", "Expected": [ "flash_crash" ] },
+              "reports-disk": { "Type": "disk", "Tier": "P2" },
+              "alerts": { "Type": "alerting", "Tier": "P1", "RequiredAlerts": [ "HealthGateNotReady" ] },
+              "grafana": { "Type": "dashboard", "Tier": "P2", "Url": "http://127.0.0.1:3000", "RequiredDashboards": [ "healthgate" ] },
+              "venue": { "Type": "venue", "Tier": "P1" },
+              "session": { "Type": "session", "Tier": "P1", "Windows": [ { "Days": [ "Mon" ], "From": "08:00", "To": "16:30" } ] },
+              "broker": { "Type": "rabbitmq", "Tier": "P1" },
+              "bus": { "Type": "nats", "Tier": "P1" }
+            },
+            "Modes": { "live": { "Tiers": [ "P0" ] } },
+            "Readiness": { "Tiers": [ "P0" ], "PeriodSeconds": 10 } } }
+        """;
 
     [Fact]
     public async Task TheServiceRefusesToStartWithExitCode78NamingEachMissingRequiredKey()
@@ -75,10 +57,13 @@ public sealed class CheckConfigurationRefusalTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stderr)> RunServiceAsync(Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Stderr)> RunServiceAsync(string desk)
     {
         // The shipped appsettings.json beside the binary holds no check, so only the checks given here apply.
-        await using var service = ServiceProcess.Start(new() { Environment = environment });
+        using var directory = new TempDirectory();
+        var file = Path.Combine(directory.Path, "desk.json");
+        await File.WriteAllTextAsync(file, desk);
+        await using var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = file });
         try
         {
             return (await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), service.StandardError);

@@ -107,13 +107,14 @@ public sealed class CheckRunnerTests(HttpStandInFixture fixture) : IClassFixture
     {
         var hits = _standIn.Count("/counted", TimeSpan.FromMilliseconds(300));
         await using var app = HealthGateApplication.With([
-            .. Check("counted", "http", "P0", ("Url", _standIn.Url("/counted"))),
+            .. Check("counted", "http", "P1", ("Url", _standIn.Url("/counted"))),
             .. Check("cosmetic", "disk", "P2", ("Path", Path.GetTempPath()), ("MinFreeMb", 1)),
-            ("Readiness:Tiers:0", "P2"), // keep the background run off the counted endpoint
+            ("Modes:counting:Tiers:0", "P0"), // the readiness run (P0: the baseline check) stays off the counted endpoint
+            ("Modes:counting:Tiers:1", "P1"),
         ]);
         using var client = app.CreateClient();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetStringAsync(new Uri("/preflight?mode=paper", UriKind.Relative))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetStringAsync(new Uri("/preflight?mode=counting", UriKind.Relative))));
 
         var runIds = responses.Select(r => System.Text.Json.JsonDocument.Parse(r).RootElement.GetProperty("runId").GetString()).Distinct().ToList();
         Assert.True(hits.Value < 8, $"{hits.Value} requests reached the dependency for 8 concurrent preflights");

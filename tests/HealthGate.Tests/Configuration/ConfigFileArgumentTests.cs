@@ -55,4 +55,56 @@ public sealed class ConfigFileArgumentTests : IDisposable
 
         Assert.Equal("file", configuration["HealthGate:A"]);
     }
+
+    [Fact]
+    public void ASecondConfigFileIsRefusedNamingBothNeverIgnored()
+    {
+        File.WriteAllText(_file, """{ "HealthGate": { } }""");
+        var configuration = new ConfigurationManager();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => configuration.AddConfigFileArgument(["--config", _file, "--config=/etc/desk-overlay.json"]));
+
+        Assert.Contains($"'{_file}' and '/etc/desk-overlay.json'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("exactly one desk file", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADirectoryIsNamedAsADirectoryNotAsMissing()
+    {
+        var directory = Directory.CreateTempSubdirectory("healthgate-desk-dir-").FullName;
+        try
+        {
+            var exception = Assert.Throws<InvalidOperationException>(() => new ConfigurationManager().AddConfigFileArgument(["--config", directory]));
+
+            Assert.Contains("is a directory", exception.Message, StringComparison.Ordinal);
+            Assert.True(StartupFailure.IsConfigurationError(exception));
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public void ASymlinkLoopIsNamedWithTheSystemsReason()
+    {
+        var directory = Directory.CreateTempSubdirectory("healthgate-desk-loop-").FullName;
+        try
+        {
+            var a = Path.Combine(directory, "a.json");
+            File.CreateSymbolicLink(a, Path.Combine(directory, "b.json"));
+            File.CreateSymbolicLink(Path.Combine(directory, "b.json"), a);
+
+            var exception = Assert.Throws<InvalidOperationException>(() => new ConfigurationManager().AddConfigFileArgument(["--config", a]));
+
+            Assert.Contains("cannot be read", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("symbolic links", exception.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("does not exist", exception.Message, StringComparison.Ordinal);
+            Assert.True(StartupFailure.IsConfigurationError(exception));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

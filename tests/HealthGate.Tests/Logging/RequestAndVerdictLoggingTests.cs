@@ -91,9 +91,10 @@ public sealed class RequestAndVerdictLoggingTests(HttpStandInFixture fixture) : 
         var logs = new CapturingLoggerProvider();
         await using var app = HealthGateApplication.With([
             .. Check("core", "http", "P0", ("Url", _standIn.Url("/log-ok"))),
-            .. Check("core-live", "http", "P0", ("Url", _standIn.Url("/log-p0-down"))),
+            .. Check("core-live", "http", "P1", ("Url", _standIn.Url("/log-p0-down"))),
             .. Check("cosmetic", "http", "P2", ("Url", _standIn.Url("/log-ok"))),
-            ("Modes:fine:Tiers:0", "P2"),
+            ("Modes:fine:Tiers:0", "P0"), // every mode runs P0; "fine" leaves out the failing P1 check
+            ("Modes:fine:Tiers:1", "P2"),
         ]);
         using var client = app.CapturingLogs(logs).CreateClient();
 
@@ -105,11 +106,11 @@ public sealed class RequestAndVerdictLoggingTests(HttpStandInFixture fixture) : 
             fail =>
             {
                 Assert.Equal(LogLevel.Error, fail.Level);
-                Assert.Equal("P0_FAIL", fail["Verdict"]);
-                Assert.Equal("1", fail["ExitCode"]);
+                Assert.Equal("P1_FAIL", fail["Verdict"]);
+                Assert.Equal("2", fail["ExitCode"]);
                 Assert.Equal("live", fail["Mode"]);
                 Assert.Matches("^[0-9A-Z]{26}$", fail["RunId"]);
-                Assert.Equal("core-live (P0 Unhealthy: unexpected_status)", fail["NotHealthy"]);
+                Assert.Equal("core-live (P1 Unhealthy: unexpected_status)", fail["NotHealthy"]);
             },
             pass =>
             {

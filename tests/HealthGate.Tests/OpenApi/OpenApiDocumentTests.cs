@@ -46,6 +46,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("GET /checks")]
     [InlineData("GET /checks/{name}/history")]
     [InlineData("GET /events")]
+    [InlineData("GET /config")]
     public async Task EveryEndpointOfTheContractIsDocumented(string endpoint)
     {
         await using var app = HealthGateApplication.With();

@@ -8,7 +8,7 @@ namespace HealthGate.Tests.Overrides;
 public sealed class ReadKeyTests
 {
     private const string Key = "read-key-5e2a";
-    private static readonly string[] Reads = ["/preflight/runs", "/overrides", "/checks", "/events"];
+    private static readonly string[] Reads = ["/preflight/runs", "/overrides", "/checks", "/events", "/config"];
     private static readonly string[] Probes = ["/health/live", "/health/ready", "/health/self", "/metrics", "/ui"];
 
     [Fact]

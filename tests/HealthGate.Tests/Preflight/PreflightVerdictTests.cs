@@ -121,7 +121,8 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
         _standIn.Respond("/down", 500, "boom");
         await using var app = HealthGateApplication.With([
             .. Check("integration", "http", "P1", ("Url", _standIn.Url("/down"))),
-            ("Modes:integration:Tiers:0", "P1"),
+            ("Modes:integration:Tiers:0", "P0"),
+            ("Modes:integration:Tiers:1", "P1"),
         ]);
 
         var (_, json) = await GetPreflightAsync(app, "integration");

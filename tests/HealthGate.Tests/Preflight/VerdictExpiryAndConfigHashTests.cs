@@ -47,7 +47,7 @@ public sealed class VerdictExpiryAndConfigHashTests
 
         Assert.NotEqual(before, await HashAsync(Config("pg.replica")));
         Assert.NotEqual(before, await HashAsync([.. Config("pg.internal"), ("Checks:db:TimeoutMs", 900)]));
-        Assert.NotEqual(before, await HashAsync([.. Config("pg.internal"), ("Modes:paper:Tiers:0", "P1")]));
+        Assert.NotEqual(before, await HashAsync([.. Config("pg.internal"), ("Modes:paper:Tiers:0", "P0"), ("Modes:paper:Tiers:1", "P1")]));
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace HealthGate.ConfigView;
+
+/// <summary>
+/// <c>GET /config</c>: the effective configuration of the gate, every secret as <c>***</c>. <see cref="ConfigHash"/> is
+/// the one every preflight verdict carries, computed over the same <see cref="Checks"/> and modes.
+/// </summary>
+internal sealed record ConfigDocument(
+    string ConfigHash,
+    IReadOnlyDictionary<string, JsonObject> Checks,
+    IReadOnlyDictionary<string, CheckSelection> Modes,
+    CheckSelection Readiness,
+    IReadOnlyList<string> DisabledChecks,
+    IReadOnlyList<string> EnvironmentKeys);
+
+/// <summary>What a mode or the readiness set runs: its tiers and, resolved at start, the checks in them.</summary>
+internal sealed record CheckSelection(IReadOnlyList<string> Tiers, IReadOnlyList<string> Checks);
