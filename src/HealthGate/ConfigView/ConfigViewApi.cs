@@ -1,4 +1,4 @@
-using HealthGate.Overrides;
+using HealthGate.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthGate.ConfigView;

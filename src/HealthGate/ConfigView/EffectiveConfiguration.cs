@@ -3,6 +3,7 @@ using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
 using HealthGate.Preflight;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.ConfigView;
