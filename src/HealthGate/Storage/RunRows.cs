@@ -30,7 +30,7 @@ internal static class RunRows
     /// <summary>At most this many checks per INSERT: 11 parameters each stays far below SQLite's 32,766.</summary>
     public const int ChecksPerInsert = 64;
 
-    private static readonly string[] _checkColumns =
+    private static readonly string[] CheckColumns =
         ["ordinal", "name", "type", "tier", "status", "duration_ms", "reason", "description", "data", "depends_on", "blocked_by"];
 
     /// <summary>
@@ -45,7 +45,7 @@ internal static class RunRows
         for (var row = 0; row < count; row++)
         {
             var check = checks[first + row];
-            var names = _checkColumns.Select(column => string.Create(CultureInfo.InvariantCulture, $"@c{row}_{column}")).ToArray();
+            var names = CheckColumns.Select(column => string.Create(CultureInfo.InvariantCulture, $"@c{row}_{column}")).ToArray();
             rows[row] = $"(@run_id, {string.Join(", ", names)})";
             object?[] values =
             [
@@ -59,7 +59,7 @@ internal static class RunRows
         }
 
 #pragma warning disable CA2100 // Built only from constants and generated parameter names; values go through parameters.
-        command.CommandText = $"INSERT INTO healthgate_run_checks (run_id, {string.Join(", ", _checkColumns)}) VALUES {string.Join(", ", rows)}";
+        command.CommandText = $"INSERT INTO healthgate_run_checks (run_id, {string.Join(", ", CheckColumns)}) VALUES {string.Join(", ", rows)}";
 #pragma warning restore CA2100
         return command;
     }
