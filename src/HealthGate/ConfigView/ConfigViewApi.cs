@@ -13,8 +13,7 @@ internal static class ConfigViewApi
             .WithTags("Configuration")
             .WithName("GetConfig")
             .WithSummary("The effective configuration, every secret as ***, with configHash and the checks each mode and the readiness set run.")
-            .RequireAuthorization(ReadPolicyProvider.ReadPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireAuthorization(ReadPolicyProvider.ReadPolicy);
     }
 
     public static Ok<ConfigDocument> GetConfig(EffectiveConfiguration configuration)

@@ -180,7 +180,7 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /checks", "GET /checks/{name}/history", "GET /events"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
             foreach (var operation in path.Value.EnumerateObject())
@@ -204,6 +204,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("/preflight/runs/{runId}/report.md", "get", new[] { "200", "404" })]
     [InlineData("/checks/{name}/history", "get", new[] { "200", "400", "404" })]
     [InlineData("/events", "get", new[] { "200", "503" })]
+    [InlineData("/config", "get", new[] { "200" })]
     public async Task EachOperationDeclaresEveryStatusItAnswers(string path, string method, string[] statuses)
     {
         await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", "openapi-test-key-0123456789"));
