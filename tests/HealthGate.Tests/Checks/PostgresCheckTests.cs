@@ -77,7 +77,7 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IAsyncLifetime
     public async Task HungDatabaseIsBoundedByTheClientsOwnTimeoutWithoutTheEngine()
     {
         await using var sources = new PostgresDataSources();
-        var check = new PostgresHealthCheck(new PostgresCheckOptions { ConnectionString = postgres.ConnectionString, TimeoutMs = 1000 }, sources);
+        var check = new PostgresHealthCheck(new PostgresCheckOptions { ConnectionString = postgres.ConnectionString, TimeoutMs = 1000 }, sources, TimeProvider.System);
         // 1 s command timeout, then at most 1 s waiting for the paused server to confirm the cancellation (its command default is 30 s).
         await HungDependency.AssertClientBoundsTheHangAsync(check, postgres.PauseAsync, postgres.ResumeAsync, TimeSpan.FromMilliseconds(4000));
     }
