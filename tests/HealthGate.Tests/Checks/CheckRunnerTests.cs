@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 

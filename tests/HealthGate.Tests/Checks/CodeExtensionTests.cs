@@ -4,7 +4,7 @@ using System.Text.Json;
 using HealthGate.Tests.Infrastructure;
 using HealthGate.Tests.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+using static HealthGate.Testing.Preflights;
 
 namespace HealthGate.Tests.Checks;
 

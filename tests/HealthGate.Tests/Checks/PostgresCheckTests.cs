@@ -4,8 +4,8 @@ using HealthGate.Checks.Postgres;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 

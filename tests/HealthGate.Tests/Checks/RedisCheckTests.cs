@@ -3,8 +3,8 @@ using System.Net;
 using HealthGate.Checks.Redis;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 

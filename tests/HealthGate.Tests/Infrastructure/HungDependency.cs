@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+using static HealthGate.Testing.Preflights;
 
 namespace HealthGate.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Preflight;
@@ -163,13 +164,5 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
 
         Assert.Equal("ok", check.GetProperty("reason").GetString());
         Assert.Equal(200, check.GetProperty("data").GetProperty("statusCode").GetInt32());
-    }
-
-    internal static async Task<(HttpStatusCode Status, JsonElement Json)> GetPreflightAsync(HealthGateApplication app, string mode)
-    {
-        using var client = app.CreateClient();
-        var response = await client.GetAsync(new Uri($"/preflight?mode={mode}", UriKind.Relative));
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        return (response.StatusCode, json);
     }
 }
