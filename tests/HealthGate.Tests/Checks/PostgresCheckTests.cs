@@ -70,7 +70,7 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IAsyncLifetime
     public async Task HungDatabaseIsATimeoutWithinTheCheckTimeoutAndGoAgainWhenItResumes()
     {
         await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", _database), ("TimeoutMs", 500))]);
-        await HungDependency.AssertTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, "PostgreSQL");
+        await HungDependency.AssertUnhealthyWithinTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, 500, "PostgreSQL");
     }
 
     [Fact]

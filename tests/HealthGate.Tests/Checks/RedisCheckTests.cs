@@ -56,7 +56,7 @@ public sealed class RedisCheckTests : IAsyncLifetime
     public async Task HungRedisIsATimeoutWithinTheCheckTimeoutAndGoAgainWhenItResumes()
     {
         await using var app = HealthGateApplication.With([.. Check("redis", "redis", "P0", ("ConnectionString", _redis.ConnectionString), ("TimeoutMs", 500))]);
-        await HungDependency.AssertTimeoutThenRecoveryAsync(app, _redis.PauseAsync, _redis.ResumeAsync, "Redis");
+        await HungDependency.AssertUnhealthyWithinTimeoutThenRecoveryAsync(app, _redis.PauseAsync, _redis.ResumeAsync, 500, "Redis");
     }
 
     [Fact]
