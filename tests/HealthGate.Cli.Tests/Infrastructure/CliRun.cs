@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace HealthGate.Cli.Tests.Infrastructure;
 
 /// <summary>Runs <c>healthgate</c> in-process with a test terminal, an environment of its own and a chosen clock.</summary>
@@ -15,8 +13,7 @@ internal sealed class CliRun
     {
         var environment = new Dictionary<string, string?> { [CliContext.ApiKeyVariable] = ApiKey };
         var context = new CliContext(Terminal, name => environment.GetValueOrDefault(name), Time);
-        var clock = Stopwatch.StartNew();
         var exitCode = await HealthGateCommand.RunAsync(args, context);
-        return new CliResult(exitCode, Terminal.Output, Terminal.Errors, clock.Elapsed);
+        return new CliResult(exitCode, Terminal.Output, Terminal.Errors);
     }
 }

@@ -102,7 +102,7 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
             MaxClockSkewMs = 100,
         };
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var check = new ExchangeHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>()), new ScriptedClock(sent, sent.AddSeconds(4)));
+        var check = new ExchangeHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System), new ScriptedClock(sent, sent.AddSeconds(4)));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 

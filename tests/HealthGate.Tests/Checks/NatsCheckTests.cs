@@ -1,8 +1,8 @@
 using System.Net;
 using HealthGate.Checks.Nats;
 using HealthGate.Tests.Infrastructure;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 

@@ -4,8 +4,8 @@ using HealthGate.Checks.Postgres;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 
@@ -70,14 +70,14 @@ public sealed class PostgresCheckTests(PostgresServer postgres) : IAsyncLifetime
     public async Task HungDatabaseIsATimeoutWithinTheCheckTimeoutAndGoAgainWhenItResumes()
     {
         await using var app = HealthGateApplication.With([.. Check("db", "postgres", "P0", ("ConnectionString", _database), ("TimeoutMs", 500))]);
-        await HungDependency.AssertTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, "PostgreSQL");
+        await HungDependency.AssertUnhealthyWithinTimeoutThenRecoveryAsync(app, postgres.PauseAsync, postgres.ResumeAsync, 500, "PostgreSQL");
     }
 
     [Fact]
     public async Task HungDatabaseIsBoundedByTheClientsOwnTimeoutWithoutTheEngine()
     {
         await using var sources = new PostgresDataSources();
-        var check = new PostgresHealthCheck(new PostgresCheckOptions { ConnectionString = postgres.ConnectionString, TimeoutMs = 1000 }, sources);
+        var check = new PostgresHealthCheck(new PostgresCheckOptions { ConnectionString = postgres.ConnectionString, TimeoutMs = 1000 }, sources, TimeProvider.System);
         // 1 s command timeout, then at most 1 s waiting for the paused server to confirm the cancellation (its command default is 30 s).
         await HungDependency.AssertClientBoundsTheHangAsync(check, postgres.PauseAsync, postgres.ResumeAsync, TimeSpan.FromMilliseconds(4000));
     }

@@ -3,8 +3,8 @@ using System.Net;
 using HealthGate.Checks.Redis;
 using HealthGate.Tests.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Checks;
 
@@ -56,7 +56,7 @@ public sealed class RedisCheckTests : IAsyncLifetime
     public async Task HungRedisIsATimeoutWithinTheCheckTimeoutAndGoAgainWhenItResumes()
     {
         await using var app = HealthGateApplication.With([.. Check("redis", "redis", "P0", ("ConnectionString", _redis.ConnectionString), ("TimeoutMs", 500))]);
-        await HungDependency.AssertTimeoutThenRecoveryAsync(app, _redis.PauseAsync, _redis.ResumeAsync, "Redis");
+        await HungDependency.AssertUnhealthyWithinTimeoutThenRecoveryAsync(app, _redis.PauseAsync, _redis.ResumeAsync, 500, "Redis");
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public sealed class RiskCheckTests(HttpStandInFixture fixture) : IClassFixture<H
         options ??= new RiskCheckOptions();
         options.Url = _standIn.Url(path);
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var result = await new RiskHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>())).CheckHealthAsync(new HealthCheckContext());
+        var result = await new RiskHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System)).CheckHealthAsync(new HealthCheckContext());
         return JsonSerializer.SerializeToElement(new
         {
             status = result.Status.ToString(),

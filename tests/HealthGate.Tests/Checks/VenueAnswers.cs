@@ -38,7 +38,7 @@ internal static class VenueAnswers
         var options = new VenueCheckOptions { Format = format, Url = url };
         configure?.Invoke(options);
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var check = new VenueHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>()), new FakeTimeProvider(now ?? Now));
+        var check = new VenueHealthCheck(options, new HttpProbe(services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System), new FakeTimeProvider(now ?? Now));
         var result = await check.CheckHealthAsync(new HealthCheckContext());
         return Show(result);
     }

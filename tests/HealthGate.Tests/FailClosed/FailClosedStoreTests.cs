@@ -130,6 +130,7 @@ public sealed class FailClosedStoreTests(StoreDesks desks) : IClassFixture<Store
             (answer, var waited) = await desk.PreflightAsync(mode);
 
             AssertRecordFailed(answer, feedFails ? "P1_FAIL" : "PASS");
+            // A real bound on purpose: a launcher must not be held by a real store that does not answer (the service is a process).
             Assert.True(waited < TimeSpan.FromMilliseconds(StoreDesk.WriteTimeoutMs) + TimeSpan.FromSeconds(10), $"the launcher waited {waited.TotalSeconds:F1} s on a store that does not answer");
             AssertLoggedWhole(desk, answer);
 

@@ -1,4 +1,4 @@
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
+using static HealthGate.Testing.Preflights;
 
 namespace HealthGate.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Preflight.PreflightVerdictTests;
 
 namespace HealthGate.Tests.Preflight;
 

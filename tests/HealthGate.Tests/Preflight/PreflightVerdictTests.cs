@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using static HealthGate.Testing.Preflights;
 using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Preflight;
@@ -9,21 +10,27 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
 {
     private readonly HttpStandIn _standIn = fixture.StandIn;
 
-    [Fact]
-    public async Task AllHealthyIsPassWithExitCode0()
+    [Theory]
+    [InlineData(200, 200, 200, HttpStatusCode.OK, "PASS", 0)]
+    [InlineData(200, 503, 503, HttpStatusCode.ServiceUnavailable, "P1_FAIL", 2)]
+    [InlineData(200, 200, 404, HttpStatusCode.OK, "P2_WARN", 3)]
+    public async Task TheWorstUnhealthyTierDecidesVerdictExitCodeAndStatus(int p0, int p1, int p2, HttpStatusCode expectedStatus, string verdict, int exitCode)
     {
-        _standIn.Respond("/ok", 200, "ok");
+        _standIn.Respond("/tier-p0", p0, "p0");
+        _standIn.Respond("/tier-p1", p1, "p1");
+        _standIn.Respond("/tier-p2", p2, "p2");
         await using var app = HealthGateApplication.With([
-            .. Check("a", "http", "P0", ("Url", _standIn.Url("/ok"))),
-            .. Check("b", "http", "P1", ("Url", _standIn.Url("/ok"))),
+            .. Check("core", "http", "P0", ("Url", _standIn.Url("/tier-p0"))),
+            .. Check("integration", "http", "P1", ("Url", _standIn.Url("/tier-p1"))),
+            .. Check("cosmetic", "http", "P2", ("Url", _standIn.Url("/tier-p2"))),
         ]);
 
         var (status, json) = await GetPreflightAsync(app, "live");
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("PASS", json.GetProperty("verdict").GetString());
-        Assert.Equal(0, json.GetProperty("exitCode").GetInt32());
-        Assert.Equal(2, json.GetProperty("summary").GetProperty("healthy").GetInt32());
+        Assert.Equal(expectedStatus, status);
+        Assert.Equal(verdict, json.GetProperty("verdict").GetString());
+        Assert.Equal(exitCode, json.GetProperty("exitCode").GetInt32());
+        Assert.Equal(new[] { p0, p1, p2 }.Count(s => s == 200), json.GetProperty("summary").GetProperty("healthy").GetInt32());
     }
 
     [Fact]
@@ -45,41 +52,6 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
         Assert.Equal("unexpected_status", core.GetProperty("reason").GetString());
         Assert.Equal("P0", core.GetProperty("tier").GetString());
         Assert.Equal("http", core.GetProperty("type").GetString());
-    }
-
-    [Fact]
-    public async Task UnhealthyP1IsP1FailWithExitCode2And503()
-    {
-        _standIn.Respond("/ok", 200, "ok");
-        _standIn.Respond("/down", 503, "no");
-        await using var app = HealthGateApplication.With([
-            .. Check("core", "http", "P0", ("Url", _standIn.Url("/ok"))),
-            .. Check("integration", "http", "P1", ("Url", _standIn.Url("/down"))),
-            .. Check("cosmetic", "http", "P2", ("Url", _standIn.Url("/down"))),
-        ]);
-
-        var (status, json) = await GetPreflightAsync(app, "live");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("P1_FAIL", json.GetProperty("verdict").GetString());
-        Assert.Equal(2, json.GetProperty("exitCode").GetInt32());
-    }
-
-    [Fact]
-    public async Task UnhealthyP2IsP2WarnWithExitCode3And200()
-    {
-        _standIn.Respond("/ok", 200, "ok");
-        _standIn.Respond("/down", 404, "gone");
-        await using var app = HealthGateApplication.With([
-            .. Check("core", "http", "P0", ("Url", _standIn.Url("/ok"))),
-            .. Check("cosmetic", "http", "P2", ("Url", _standIn.Url("/down"))),
-        ]);
-
-        var (status, json) = await GetPreflightAsync(app, "live");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("P2_WARN", json.GetProperty("verdict").GetString());
-        Assert.Equal(3, json.GetProperty("exitCode").GetInt32());
     }
 
     [Fact]
@@ -164,13 +136,5 @@ public sealed class PreflightVerdictTests(HttpStandInFixture fixture) : IClassFi
 
         Assert.Equal("ok", check.GetProperty("reason").GetString());
         Assert.Equal(200, check.GetProperty("data").GetProperty("statusCode").GetInt32());
-    }
-
-    internal static async Task<(HttpStatusCode Status, JsonElement Json)> GetPreflightAsync(HealthGateApplication app, string mode)
-    {
-        using var client = app.CreateClient();
-        var response = await client.GetAsync(new Uri($"/preflight?mode={mode}", UriKind.Relative));
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        return (response.StatusCode, json);
     }
 }

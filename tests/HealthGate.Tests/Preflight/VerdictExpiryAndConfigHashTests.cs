@@ -15,7 +15,7 @@ public sealed class VerdictExpiryAndConfigHashTests
     {
         await using var app = HealthGateApplication.With();
 
-        var (_, json) = await PreflightVerdictTests.GetPreflightAsync(app, "paper");
+        var (_, json) = await Preflights.GetPreflightAsync(app, "paper");
 
         var started = Parse(json.GetProperty("startedAt").GetString());
         Assert.Equal(started.AddSeconds(60), Parse(json.GetProperty("expiresAt").GetString()));
@@ -26,7 +26,7 @@ public sealed class VerdictExpiryAndConfigHashTests
     {
         await using var app = HealthGateApplication.With(("Preflight:VerdictTtlSeconds", 5));
 
-        var (_, json) = await PreflightVerdictTests.GetPreflightAsync(app, "paper");
+        var (_, json) = await Preflights.GetPreflightAsync(app, "paper");
 
         Assert.Equal(Parse(json.GetProperty("startedAt").GetString()).AddSeconds(5), Parse(json.GetProperty("expiresAt").GetString()));
     }
@@ -80,7 +80,7 @@ public sealed class VerdictExpiryAndConfigHashTests
     private static async Task<string> HashOfPreflightAsync((string Key, object? Value)[] settings)
     {
         await using var app = HealthGateApplication.With(settings);
-        var (_, json) = await PreflightVerdictTests.GetPreflightAsync(app, "paper");
+        var (_, json) = await Preflights.GetPreflightAsync(app, "paper");
         return json.GetProperty("configHash").GetString()!;
     }
 

@@ -1,22 +1,21 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace HealthGate.Checks.Postgres;
 
 /// <summary>Proves the database accepts a connection and answers the configured query.</summary>
-internal sealed class PostgresHealthCheck(PostgresCheckOptions options, PostgresDataSources dataSources) : IHealthCheck
+internal sealed class PostgresHealthCheck(PostgresCheckOptions options, PostgresDataSources dataSources, TimeProvider time) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var dataSource = dataSources.Get(options);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var command = new NpgsqlCommand(options.Query, connection);
             await command.ExecuteScalarAsync(cancellationToken);
-            var latencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
+            var latencyMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
             return CheckOutcome.Healthy($"query answered in {latencyMs:F1} ms", new Dictionary<string, object> { ["latencyMs"] = latencyMs });
         }
         catch (PostgresException ex) when (IsServerGone(ex.SqlState))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +8,7 @@ namespace HealthGate.Checks.Probing;
 /// One GET for the HTTP-based checks: times it, reads the body, and turns transport failures and unexpected
 /// status codes into the shared reasons, so each check only judges the body it got.
 /// </summary>
-internal sealed class HttpProbe(IHttpClientFactory clients)
+internal sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time)
 {
     public const string ClientName = "healthgate-checks";
 
@@ -27,14 +26,14 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
     public async Task<HttpProbeResponse> GetAsync(string url, int? expectedStatus, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
     {
         var client = clients.CreateClient(ClientName);
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = authorization;
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var body = await ReadBodyAsync(response.Content, cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
+            var elapsed = time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
             HealthCheckResult? failure = expectedStatus switch
             {
@@ -47,21 +46,21 @@ internal sealed class HttpProbe(IHttpClientFactory clients)
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.InvalidResponse)
         {
             // The target answered, but not in HTTP: it was reached and what it said cannot be read.
-            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"the answer from {Safe(url)} is not HTTP: {ex.Message}"));
+            return HttpProbeResponse.Failed(time.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, $"the answer from {Safe(url)} is not HTTP: {ex.Message}"));
         }
         catch (HttpRequestException ex)
         {
             var description = ex.StatusCode is null ? $"cannot reach {Safe(url)}: {ex.Message}" : ex.Message;
-            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, description));
+            return HttpProbeResponse.Failed(time.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, description));
         }
         catch (InvalidDataException ex)
         {
-            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, ex.Message));
+            return HttpProbeResponse.Failed(time.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.InvalidResponse, ex.Message));
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The connection broke while the body was being read; the headers alone prove nothing.
-            return HttpProbeResponse.Failed(Stopwatch.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, $"connection to {Safe(url)} lost while reading the body: {ex.Message}"));
+            return HttpProbeResponse.Failed(time.GetElapsedTime(started), CheckOutcome.Unhealthy(Reasons.Unreachable, $"connection to {Safe(url)} lost while reading the body: {ex.Message}"));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,21 +20,22 @@ internal sealed class RabbitmqHealthCheck(RabbitmqCheckOptions options, TimeProv
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        // The client waits for connection.start, channel.open-ok and the message on the token alone (its handshake
-        // timeout does not end a broker that accepted the socket and then froze), so the check bounds itself by TimeoutMs.
-        using var expiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.TimeoutMs), time);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
-        var started = Stopwatch.GetTimestamp();
-        var connecting = options.ToFactory().CreateConnectionAsync(bounded.Token);
+        // The engine bounds the run by TimeoutMs and names its timeout. The client, though, waits for connection.start on
+        // the token alone (its handshake timeout does not end a broker that accepted the socket and then froze), so the
+        // connect carries a client-side bound of TimeoutMs, as the client's other timeouts (ToFactory) do.
+        using var connectExpiry = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.TimeoutMs), time);
+        using var connectBound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectExpiry.Token);
+        var started = time.GetTimestamp();
+        var connecting = options.ToFactory().CreateConnectionAsync(connectBound.Token);
         RabbitmqMessageRound? round = null;
         try
         {
             // WaitAsync: on a frozen broker the client's own clean-up after the cancellation takes seconds more; the
             // check answers at the bound and leaves that clean-up to CloseInBackgroundAsync.
-            var connection = await connecting.WaitAsync(bounded.Token);
-            var connectMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
-            round = new RabbitmqMessageRound(connection);
-            var roundTripMs = await round.RunAsync(connection, bounded.Token);
+            var connection = await connecting.WaitAsync(connectBound.Token);
+            var connectMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
+            round = new RabbitmqMessageRound(connection, time);
+            var roundTripMs = await round.RunAsync(connection, cancellationToken);
             var version = ServerVersion(connection);
             var data = new Dictionary<string, object> { ["connectMs"] = connectMs, ["serverVersion"] = version };
             if (roundTripMs is { } ms)
@@ -46,23 +46,21 @@ internal sealed class RabbitmqHealthCheck(RabbitmqCheckOptions options, TimeProv
 
             return round.BlockedReason is { } blocked ? Blocked(blocked) : Refused(round.ClosedBy!.ReplyCode, round.ClosedBy.ReplyText, "closed the channel");
         }
-        catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (connectExpiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            // A connection.blocked that came before the bound is the reason the message did not come back.
-            return round?.BlockedReason is { } blocked
-                ? Blocked(blocked)
-                : CheckOutcome.Unhealthy(Reasons.Timeout, $"no message round from RabbitMQ at {options.Target} within {options.TimeoutMs} ms");
+            return CheckOutcome.Unhealthy(Reasons.Timeout, $"no AMQP handshake from RabbitMQ at {options.Target} within {options.TimeoutMs} ms");
         }
         catch (OperationInterruptedException ex) when (ex.ShutdownReason is { Initiator: ShutdownInitiator.Peer } reason)
         {
             // The broker refused an operation: a right on the queue or exchange (403), or the virtual host (530).
             return Refused(reason.ReplyCode, reason.ReplyText, "refused");
         }
-        catch (Exception ex) when (ex is RabbitMQClientException or BrokerUnreachableException or IOException or SocketException or TimeoutException)
+        catch (Exception ex) when (ex is RabbitMQClientException or BrokerUnreachableException or IOException or SocketException or TimeoutException
+            && !cancellationToken.IsCancellationRequested)
         {
-            // The client may wrap the expiry of our own bound in BrokerUnreachableException: that is a timeout too.
+            // The client may wrap the expiry of the connect bound in BrokerUnreachableException: that is a timeout too.
             var cause = Innermost(ex);
-            return cause is TimeoutException || (cause is OperationCanceledException && expiry.IsCancellationRequested)
+            return cause is TimeoutException || (cause is OperationCanceledException && connectExpiry.IsCancellationRequested)
                 ? CheckOutcome.Unhealthy(Reasons.Timeout, $"no answer from RabbitMQ at {options.Target} in time: {cause.Message}")
                 : CheckOutcome.Unhealthy(Reasons.Unreachable, $"cannot reach RabbitMQ at {options.Target}: {cause.Message}");
         }

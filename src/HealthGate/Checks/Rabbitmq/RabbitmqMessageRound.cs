@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -12,15 +11,17 @@ namespace HealthGate.Checks.Rabbitmq;
 /// </summary>
 internal sealed class RabbitmqMessageRound
 {
+    private readonly TimeProvider _time;
     private readonly TaskCompletionSource<string> _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<ShutdownEventArgs> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _message = Guid.NewGuid().ToByteArray();
 
     /// <summary>Listens for <c>connection.blocked</c> from the moment the connection is open: the broker may send it at once.</summary>
-    public RabbitmqMessageRound(IConnection connection)
+    public RabbitmqMessageRound(IConnection connection, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        _time = time;
         connection.ConnectionBlockedAsync += (_, e) =>
         {
             _blocked.TrySetResult(e.Reason);
@@ -59,10 +60,10 @@ internal sealed class RabbitmqMessageRound
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, cancellationToken).WaitAsync(cancellationToken);
 
-        var published = Stopwatch.GetTimestamp();
+        var published = _time.GetTimestamp();
         await channel.BasicPublishAsync("", queue.QueueName, _message, cancellationToken).AsTask().WaitAsync(cancellationToken);
         var first = await Task.WhenAny(_delivered.Task, _blocked.Task, _closed.Task).WaitAsync(cancellationToken);
-        return first == _delivered.Task ? Math.Round(Stopwatch.GetElapsedTime(published).TotalMilliseconds, 3) : null;
+        return first == _delivered.Task ? Math.Round(_time.GetElapsedTime(published).TotalMilliseconds, 3) : null;
     }
 
     /// <summary>Why the broker closed the channel during the round, if it did.</summary>
