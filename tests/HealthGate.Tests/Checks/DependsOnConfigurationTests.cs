@@ -2,7 +2,7 @@ using HealthGate.Checks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static HealthGate.Testing.Settings;
-using static HealthGate.Tests.Configuration.ConfigurationTests;
+using static HealthGate.Tests.Configuration.StartupValidation;
 
 namespace HealthGate.Tests.Checks;
 
