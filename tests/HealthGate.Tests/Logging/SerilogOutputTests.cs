@@ -80,7 +80,8 @@ public sealed class SerilogOutputTests(HttpStandInFixture fixture) : IClassFixtu
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            while (!lines.Any(l => l.Contains("Now listening", StringComparison.Ordinal)) && !process.HasExited)
+            // The host's lifetime names the environment after "Now listening" and "Application started": wait for that line.
+            while (!lines.Any(l => l.Contains("Hosting environment:", StringComparison.Ordinal)) && !process.HasExited)
             {
                 await Task.Delay(100, timeout.Token);
             }
