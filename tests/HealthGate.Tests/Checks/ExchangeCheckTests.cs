@@ -26,7 +26,9 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Equal("Healthy", check.Status());
         Assert.Equal("ok", check.Reason());
         Assert.True(check.Data("boundMs").GetDouble() < 1000, $"bound {check.Data("boundMs")} ms");
-        check.AssertTimingsWithinTheCheck("pingMs", "rttMs");
+        // Without a weight limit the ping and the time sample run side by side, so each lies within the check, not their sum.
+        check.AssertTimingsWithinTheCheck("pingMs");
+        check.AssertTimingsWithinTheCheck("rttMs");
         // The bound is the offset widened by half the round trip (each figure rounded to 0.1 ms or finer).
         var widened = Math.Abs(check.Data("offsetMs").GetDouble()) + (check.Data("rttMs").GetDouble() / 2);
         Assert.InRange(check.Data("boundMs").GetDouble(), widened - 0.11, widened + 0.11);
@@ -111,6 +113,50 @@ public sealed class ExchangeCheckTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Equal(0.0, result.Data["offsetMs"]);
         Assert.Equal(4000.0, result.Data["rttMs"]);
         Assert.Equal(2000.0, result.Data["boundMs"]);
+    }
+
+    [Fact]
+    public async Task WithoutAWeightLimitTheFirstTimeSampleDoesNotWaitForThePing()
+    {
+        // The ping answers only once the clock has been asked: in sequence the check would time out on the ping.
+        var clockAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _standIn.Respond("/exchange/ping-after-time", async context =>
+        {
+            await clockAsked.Task.WaitAsync(context.RequestAborted);
+            await context.Response.WriteAsync("{}");
+        });
+        _standIn.Respond("/exchange/time-before-ping", context =>
+        {
+            clockAsked.TrySetResult();
+            return context.Response.WriteAsync($$"""{"serverTime":{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}}}""");
+        });
+
+        var check = await RunAsync(
+            ("PingUrl", _standIn.Url("/exchange/ping-after-time")), ("TimeUrl", _standIn.Url("/exchange/time-before-ping")), ("TimeSamples", 3), ("TimeoutMs", 10000));
+
+        Assert.Equal("Healthy", check.Status());
+        Assert.True(clockAsked.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task WithAWeightLimitTheClockIsAskedOnlyAfterThePingAnswered()
+    {
+        // The same stand-in as above: with a weight limit the ping is judged first, so the ping waits for a clock
+        // request that never comes and the check times out.
+        var clockAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _standIn.Respond("/exchange/ping-after-time-weighted", async context =>
+        {
+            await clockAsked.Task.WaitAsync(context.RequestAborted);
+            await context.Response.WriteAsync("{}");
+        });
+        var time = _standIn.Count("/exchange/time-before-ping-weighted");
+
+        var check = await RunAsync(
+            ("PingUrl", _standIn.Url("/exchange/ping-after-time-weighted")), ("TimeUrl", _standIn.Url("/exchange/time-before-ping-weighted")),
+            ("WeightLimit", 6000), ("TimeoutMs", 300));
+
+        Assert.Equal("Unhealthy", check.Status());
+        Assert.Equal(0, time.Value);
     }
 
     [Fact]

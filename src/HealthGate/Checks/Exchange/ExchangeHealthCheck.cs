@@ -12,6 +12,30 @@ internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProb
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // Without a weight limit nothing about the clock waits on the ping's answer, so the first time sample runs
+        // beside the ping: one round trip fewer on the run's critical path. Its round trip is still its own request's
+        // (a busier moment can only widen the bound), and the ping's failure still wins. With a weight limit the ping's
+        // used weight is judged before the clock is asked at all, so everything stays in sequence.
+        using var firstSampleCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var firstSample = options.TimeUrl is not null && options.WeightLimit is null ? SampleAsync(firstSampleCancel.Token) : null;
+        try
+        {
+            return await CheckAsync(firstSample, cancellationToken);
+        }
+        finally
+        {
+            // Already awaited unless the ping's outcome is the answer (it failed, or the run was cancelled); then the
+            // sample is abandoned, and waited for so that no request outlives the check.
+            if (firstSample is not null)
+            {
+                await firstSampleCancel.CancelAsync();
+                await ((Task)firstSample).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<HealthCheckResult> CheckAsync(Task<(ClockSample Sample, HealthCheckResult? Failure)>? firstSample, CancellationToken cancellationToken)
+    {
         var ping = await probe.GetAsync(options.PingUrl!, expectedStatus: null, cancellationToken);
         if (ping.Failure is { } failure)
         {
@@ -35,7 +59,7 @@ internal sealed class ExchangeHealthCheck(ExchangeCheckOptions options, HttpProb
         ClockSample? best = null;
         for (var i = 0; i < options.TimeSamples; i++)
         {
-            var (sample, sampleFailure) = await SampleAsync(cancellationToken);
+            var (sample, sampleFailure) = await (i == 0 && firstSample is not null ? firstSample : SampleAsync(cancellationToken));
             if (sampleFailure is { } bad)
             {
                 return bad;
