@@ -114,6 +114,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         errors.Require("HealthGate:Auth:Jwt:Audience", jwt.Audience);
         errors.Require("HealthGate:Auth:Jwt:NameClaim", jwt.NameClaim);
         errors.Require("HealthGate:Auth:Jwt:RolesClaim", jwt.RolesClaim);
+        if (jwt.RequireHttpsMetadata && (jwt.MetadataAddress is { Length: > 0 } ? jwt.MetadataAddress : jwt.Authority).StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("HealthGate:Auth:Jwt:RequireHttpsMetadata", "is true but the metadata is fetched over http://; use https:// (set false only for a loopback test authority)");
+        }
+
         if (jwt.MetadataAddress is { Length: > 0 })
         {
             errors.RequireAbsoluteHttpUrl("HealthGate:Auth:Jwt:MetadataAddress", jwt.MetadataAddress);
