@@ -51,13 +51,13 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
                 continue;
             }
 
-            if (PersonNames.Refusal(person.Name) is { } refusal)
+            if (DisplayNames.Refusal(person.Name) is { } refusal)
             {
                 errors.Add($"{key}:Name", refusal);
             }
             else
             {
-                var same = named.FirstOrDefault(n => PersonNames.AreSame(n.Name, person.Name));
+                var same = named.FirstOrDefault(n => DisplayNames.AreSame(n.Name, person.Name));
                 if (same.Id is not null)
                 {
                     errors.Add($"{key}:Name", $"reads as the name of person '{same.Id}' (names are compared after NFKC and case folding)");

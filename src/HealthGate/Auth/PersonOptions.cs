@@ -3,7 +3,7 @@ namespace HealthGate.Auth;
 /// <summary><c>HealthGate:Auth:People:{id}</c>: a person who signs for themselves with their own credential.</summary>
 internal sealed class PersonOptions
 {
-    /// <summary>The display name; distinct from every other person's after NFKC and case folding (<see cref="PersonNames"/>).</summary>
+    /// <summary>The display name; distinct from every other person's after NFKC and case folding (<see cref="DisplayNames"/>).</summary>
     public string Name { get; set; } = "";
 
     /// <summary>The roles this person may fill (e.g. <c>operator</c>, <c>risk-manager</c>, <c>cto</c>).</summary>

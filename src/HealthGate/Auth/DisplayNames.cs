@@ -7,7 +7,7 @@ namespace HealthGate.Auth;
 /// The rules a person's display name obeys, so that two people can never look alike on an approval: no invisible or
 /// unassigned code point, no mix of look-alike scripts, and distinct from every other name after NFKC and case folding.
 /// </summary>
-internal static class PersonNames
+internal static class DisplayNames
 {
     /// <summary>Why <paramref name="name"/> is refused, or null when it is acceptable on its own.</summary>
     public static string? Refusal(string? name)
@@ -27,9 +27,10 @@ internal static class PersonNames
 
             var category = Rune.GetUnicodeCategory(rune);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
                 || IsDefaultIgnorable(rune.Value) || rune.Value == 0x2800)
             {
-                return $"holds U+{rune.Value:X4}, a control, format, unassigned or invisible code point";
+                return $"holds U+{rune.Value:X4}, a control, format, private-use, unassigned or invisible code point";
             }
         }
 
