@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -33,8 +32,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        return Task.FromResult(keys.Match(presented) is { } name
-            ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName)), SchemeName))
+        // Both lists are always compared, so timing does not tell a person's key from a service key.
+        var person = keys.MatchPerson(presented);
+        var service = keys.Match(presented);
+        var principal = person is not null ? ApiKeyAuthenticator.PersonPrincipal(person, person.Roles, SchemeName)
+            : service is not null ? ApiKeyAuthenticator.ServicePrincipal(service, SchemeName)
+            : null;
+        return Task.FromResult(principal is not null
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
             : AuthenticateResult.Fail($"the {ApiKeyAuthenticator.HeaderName} header holds no configured key"));
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,31 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options)
     private readonly (string Name, byte[] Hash)[] _keys =
         [.. options.Value.ApiKeys.Where(k => k.Value != AuthOptions.SampleKey).Select(k => (k.Key, Hash(k.Value)))];
 
-    /// <summary>No usable key is configured (none, or only the published sample): the endpoint is closed.</summary>
-    public bool IsClosed => _keys.Length == 0;
+    private readonly (Person Person, byte[] Hash)[] _people =
+        [.. options.Value.People.Select(p => (new Person(p.Key, p.Value.Name, [.. p.Value.Roles]), Convert.FromHexString(p.Value.KeySha256)))];
+
+    /// <summary>No usable key is configured (no person, no service key but the published sample): the endpoint is closed.</summary>
+    public bool IsClosed => _keys.Length == 0 && _people.Length == 0;
+
+    /// <summary>The configured person with id <paramref name="id"/>, or null.</summary>
+    public Person? FindPerson(string id) => _people.FirstOrDefault(p => string.Equals(p.Person.Id, id, StringComparison.Ordinal)).Person;
+
+    /// <summary>The person whose configured key hash <paramref name="presented"/> has, or null.</summary>
+    public Person? MatchPerson(string presented)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var hash = Hash(presented);
+        Person? match = null;
+        foreach (var (person, keyHash) in _people)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
+            {
+                match ??= person;
+            }
+        }
+
+        return match;
+    }
 
     public IReadOnlyList<string> SampleKeyNames { get; } =
         [.. options.Value.ApiKeys.Where(k => k.Value == AuthOptions.SampleKey).Select(k => k.Key)];
@@ -40,5 +64,22 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options)
         return name;
     }
 
+    /// <summary>Who authenticates: a person (roles) or a service key (none); each kind says which via <see cref="KindClaim"/>.</summary>
+    public const string KindClaim = "healthgate:kind";
+
+    public static ClaimsPrincipal PersonPrincipal(Person person, IEnumerable<string> roles, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, person.Id), new(KindClaim, "person"), new(ClaimTypes.Name, person.Name)];
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    public static ClaimsPrincipal ServicePrincipal(string keyName, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, keyName), new Claim(KindClaim, "service"), new Claim(ClaimTypes.Name, keyName)], scheme, ClaimTypes.Name, ClaimTypes.Role));
+
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
+
+/// <summary>A configured person: id (what records and policies name), display name and roles.</summary>
+internal sealed record Person(string Id, string Name, IReadOnlyList<string> Roles);

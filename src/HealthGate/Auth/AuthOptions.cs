@@ -1,6 +1,6 @@
 namespace HealthGate.Auth;
 
-/// <summary><c>HealthGate:Auth</c>: the API keys that may record overrides.</summary>
+/// <summary><c>HealthGate:Auth</c>: the service keys and the people who may call the guarded endpoints.</summary>
 internal sealed class AuthOptions : Secrets.ISecretSource
 {
     public const string SectionName = "Auth";
@@ -13,6 +13,12 @@ internal sealed class AuthOptions : Secrets.ISecretSource
 
     /// <summary>When true, the read endpoints (history, override log, check views) need a key too; the probes never.</summary>
     public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Person id to the person: who may sign for themselves (key hash or JWT).</summary>
+    public Dictionary<string, PersonOptions> People { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Optional OIDC bearer tokens; absent means people authenticate by key only.</summary>
+    public JwtOptions Jwt { get; set; } = new();
 
     public IEnumerable<string> Secrets() => ApiKeys.Values;
 }

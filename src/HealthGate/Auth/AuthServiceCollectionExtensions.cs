@@ -21,7 +21,8 @@ internal static class AuthServiceCollectionExtensions
         // A lone registered scheme would otherwise become the default and run on every request.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)
+            .AddJwtPeople();
         RemoveDataProtectionStartup(services);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, ReadPolicyProvider>();
         services.AddAuthorizationBuilder()
