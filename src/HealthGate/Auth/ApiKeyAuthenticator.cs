@@ -29,17 +29,7 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options)
     public Person? MatchPerson(string presented)
     {
         ArgumentNullException.ThrowIfNull(presented);
-        var hash = Hash(presented);
-        Person? match = null;
-        foreach (var (person, keyHash) in _people)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
-            {
-                match ??= person;
-            }
-        }
-
-        return match;
+        return FirstMatch(Hash(presented), _people);
     }
 
     public IReadOnlyList<string> SampleKeyNames { get; } =
@@ -49,19 +39,7 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options)
     public string? Match(string presented)
     {
         ArgumentNullException.ThrowIfNull(presented);
-
-        // Compare fixed-length digests, every key, no early exit: timing tells nothing about the keys.
-        var hash = Hash(presented);
-        string? name = null;
-        foreach (var (keyName, keyHash) in _keys)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
-            {
-                name ??= keyName;
-            }
-        }
-
-        return name;
+        return FirstMatch(Hash(presented), _keys);
     }
 
     /// <summary>Who authenticates: a person (roles) or a service key (none); each kind says which via <see cref="KindClaim"/>.</summary>
@@ -79,6 +57,25 @@ internal sealed class ApiKeyAuthenticator(IOptions<AuthOptions> options)
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, keyName), new Claim(KindClaim, "service"), new Claim(ClaimTypes.Name, keyName)], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>
+    /// Compares fixed-length digests, every entry, no early exit: timing tells nothing about the keys. The first
+    /// entry that matches wins.
+    /// </summary>
+    private static T? FirstMatch<T>(byte[] hash, (T Owner, byte[] Hash)[] entries)
+        where T : class
+    {
+        T? match = null;
+        foreach (var (owner, entryHash) in entries)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, entryHash))
+            {
+                match ??= owner;
+            }
+        }
+
+        return match;
+    }
 }
 
 /// <summary>A configured person: id (what records and policies name), display name and roles.</summary>
