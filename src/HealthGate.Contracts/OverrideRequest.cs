@@ -3,16 +3,19 @@ namespace HealthGate.Contracts;
 /// <summary>
 /// The body of <c>POST /overrides</c>, field for field as the design fixes it. Everything is nullable: the service
 /// names what is missing rather than failing to read it. Who asks is the caller's credential, never a field: a body
-/// that names an <c>operator</c> or <c>approvers</c> is refused.
+/// that names an <c>operator</c> or <c>approvers</c> is refused. (Operator and Approvers are kept only until the old
+/// flow is gone from the service and the CLI; they are then removed.)
 /// </summary>
 public sealed record OverrideRequest(
     string? Kind,
     string? Mode,
     string? RunId,
+    string? Operator,
+    IReadOnlyList<string>? Approvers,
     string? Reason,
     string? Ticket,
-    string? Impact,
-    string? Mitigation)
+    string? Impact = null,
+    string? Mitigation = null)
 {
     public const string ForceStart = "force_start";
     public const string SkipHealthCheck = "skip_health_check";
