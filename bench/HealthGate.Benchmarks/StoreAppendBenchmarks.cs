@@ -1,3 +1,4 @@
+using HealthGate.Contracts;
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
 using HealthGate.Runs;
@@ -19,7 +20,7 @@ public class StoreAppendBenchmarks
     private SqliteGateStore _durable = null!;
     private SqliteGateStore _normal = null!;
     private PreflightRun _run = null!;
-    private OpLogEntry _entry = null!;
+    private OpLogRecord _entry = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +30,7 @@ public class StoreAppendBenchmarks
         _durable.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
         _normal.EnsureSchemaAsync(CancellationToken.None).GetAwaiter().GetResult();
         _run = SampleRun();
-        _entry = OpLogFailure.EntryFor(_run);
+        _entry = RunOpLog.FailureEntry(_run);
     }
 
     [GlobalCleanup]
@@ -40,10 +41,10 @@ public class StoreAppendBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public async Task<long> AppendSynchronousNormal() => (await _normal.AppendAsync(_entry, CancellationToken.None)).Id;
+    public async Task<long> AppendSynchronousNormal() => (await _normal.AppendAsync(_entry, CancellationToken.None)).Seq;
 
     [Benchmark]
-    public async Task<long> AppendSynchronousFull() => (await _durable.AppendAsync(_entry, CancellationToken.None)).Id;
+    public async Task<long> AppendSynchronousFull() => (await _durable.AppendAsync(_entry, CancellationToken.None)).Seq;
 
     [Benchmark]
     public Task SaveRunSynchronousNormal() => _normal.SaveRunAsync(_run with { RunId = RunId.New(DateTimeOffset.UtcNow) }, CancellationToken.None);

@@ -1,3 +1,4 @@
+using HealthGate.Audit;
 using HealthGate.Auth;
 using HealthGate.Checks;
 using HealthGate.Configuration;
@@ -58,6 +59,7 @@ try
     app.MapHealthGateApiReference();
     app.MapHistoryApi();
     app.MapOverridesApi();
+    app.MapOpLogApi();
     app.MapChecksApi();
     app.MapDashboardApi();
     app.MapConfigViewApi();

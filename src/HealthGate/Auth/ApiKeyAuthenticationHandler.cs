@@ -23,7 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         if (keys.IsClosed)
         {
-            return Task.FromResult(AuthenticateResult.Fail("no API key is configured on this gate (HealthGate:Auth:ApiKeys), so overrides are closed: an override is never accepted anonymously"));
+            return Task.FromResult(AuthenticateResult.Fail("no person (HealthGate:Auth:People) and no service key (HealthGate:Auth:ApiKeys) is configured on this gate, so overrides are closed: an override is never requested, approved or used anonymously"));
         }
 
         var presented = Request.Headers[ApiKeyAuthenticator.HeaderName].ToString();

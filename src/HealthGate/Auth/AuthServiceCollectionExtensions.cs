@@ -7,7 +7,7 @@ namespace HealthGate.Auth;
 
 internal static class AuthServiceCollectionExtensions
 {
-    /// <summary>Recording an override needs a configured API key (<see cref="ApiKeyAuthenticationHandler"/>).</summary>
+    /// <summary>Writing an override needs a configured person or service key: an API key or a person's bearer token.</summary>
     public const string RecordPolicy = "RecordOverride";
 
     /// <summary>The <c>Auth</c> section, the <c>ApiKey</c> scheme and the policies that guard Overrides, History and Dashboard.</summary>
@@ -26,7 +26,7 @@ internal static class AuthServiceCollectionExtensions
         RemoveDataProtectionStartup(services);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, ReadPolicyProvider>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(RecordPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(RecordPolicy, policy => policy.AddAuthenticationSchemes(JwtPeople.SchemeName).RequireAuthenticatedUser());
         services.AddHostedService<AuthStartupReport>();
         return services;
     }

@@ -1,13 +1,12 @@
-using HealthGate.Runs;
-using HealthGate.Storage;
+using HealthGate.Contracts;
 
 namespace HealthGate.Overrides;
 
 /// <summary>
-/// Told of every accepted override after it is durably in the operational log (metrics). Not told of refused
-/// ones. A throw is logged and does not undo the record or the 201.
+/// Told of every change of an override after it and its log entry are durable (metrics; notifications later). Not
+/// told of refusals. A throw is logged and does not undo the change or its answer.
 /// </summary>
 internal interface IOverrideObserver
 {
-    Task OnOverrideRecordedAsync(OpLogEntry entry, CancellationToken cancellationToken);
+    Task OnOverrideChangedAsync(OverrideRecord current, OpLogRecord entry, CancellationToken cancellationToken);
 }

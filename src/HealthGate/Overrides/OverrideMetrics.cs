@@ -1,12 +1,11 @@
+using HealthGate.Contracts;
 using HealthGate.Metrics;
 using HealthGate.Preflight;
-using HealthGate.Runs;
-using HealthGate.Storage;
 using Prometheus;
 
 namespace HealthGate.Overrides;
 
-/// <summary>Recorded overrides by kind and mode; the known kinds start at 0 for every mode so increase() sees the first.</summary>
+/// <summary>Recorded overrides (requests) by kind and mode; the known kinds start at 0 for every mode so increase() sees the first.</summary>
 internal sealed class OverrideMetrics : IOverrideObserver, IInstrumentOwner
 {
     public const string Name = "healthgate_overrides_total";
@@ -20,7 +19,7 @@ internal sealed class OverrideMetrics : IOverrideObserver, IInstrumentOwner
         _overrides = factory.CreateCounter(Name, "Overrides recorded by kind and mode.", ["kind", "mode"]);
         foreach (var mode in modes.Names)
         {
-            foreach (var kind in OpLogKinds.Overrides)
+            foreach (var kind in OverrideRequest.Kinds)
             {
                 _overrides.WithLabels(kind, mode);
             }
@@ -35,11 +34,16 @@ internal sealed class OverrideMetrics : IOverrideObserver, IInstrumentOwner
         _overrides.WithLabels(kind, mode).Inc();
     }
 
-    /// <summary>Only accepted overrides reach observers, and only after they are durable, so the counter never runs ahead of the log.</summary>
-    public Task OnOverrideRecordedAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    /// <summary>Counts requests only, after they are durable, so the counter never runs ahead of the log.</summary>
+    public Task OnOverrideChangedAsync(OverrideRecord current, OpLogRecord entry, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(entry);
-        Record(entry.Kind, entry.Mode);
+        if (entry.Kind == OpLogEvents.OverrideRequested)
+        {
+            Record(current.Kind, current.Mode);
+        }
+
         return Task.CompletedTask;
     }
 }

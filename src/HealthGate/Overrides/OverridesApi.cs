@@ -1,111 +1,149 @@
+using System.Globalization;
 using System.Text.Json;
 using HealthGate.Auth;
+using HealthGate.Contracts;
 using HealthGate.Http;
-using HealthGate.Runs;
-using HealthGate.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthGate.Overrides;
 
-/// <summary>Recording force-starts and skips (API key, approvals), and reading them back from the operational log.</summary>
+/// <summary>
+/// The override lifecycle over HTTP: request, each approver's decision, the launcher's single use, and reads. Every
+/// write needs a credential (an API key, a person's key, or a person's bearer token): the caller is who it proves.
+/// </summary>
 internal static class OverridesApi
 {
-    /// <summary>Recording an override needs a configured API key (<see cref="ApiKeyAuthenticationHandler"/>).</summary>
+    /// <summary>A configured person or service key, by API key or bearer token (<see cref="JwtPeople.SchemeName"/>).</summary>
     public const string RecordPolicy = AuthServiceCollectionExtensions.RecordPolicy;
 
     public static RouteGroupBuilder MapOverridesApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/overrides").WithTags("Overrides");
-        group.MapPost("/", RecordOverride)
-            .WithName("RecordOverride")
-            .WithSummary("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.")
+        group.MapPost("/", RequestOverride)
+            .WithName("RequestOverride")
+            .WithSummary("Requests a force_start (of a P1_FAIL run) or a skip_health_check; pending until every role of its policy approves.")
             .Accepts<OverrideRequest>("application/json")
+            .Produces<OverrideRecord>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireAuthorization(RecordPolicy);
+        group.MapPost("/{id:long}/approvals", DecideOverride)
+            .WithName("DecideOverride")
+            .WithSummary("A person approves (filling one role they hold) or rejects a pending override, with their own credential.")
+            .Accepts<ApprovalRequest>("application/json")
+            .Produces<OverrideRecord>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireAuthorization(RecordPolicy);
+        group.MapPost("/{id:long}/use", UseOverride)
+            .WithName("UseOverride")
+            .WithSummary("The requester or a service key uses an approved override, once, under the configuration it was approved for.")
+            .Accepts<UseRequest>("application/json")
+            .Produces<OverrideRecord>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(RecordPolicy);
         group.MapGet("/", ListOverrides).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("ListOverrides")
-            .WithSummary("The overrides of the operational log, newest first (limit 1-500, default 20).")
+            .WithSummary("Overrides newest first, optionally of one state; `after` is the previous page's `next` (limit 1-500, default 20).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:long}", GetOverride).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("GetOverride")
-            .WithSummary("One override of the operational log.")
+            .WithSummary("One override: who requested it, each decision (person, role, decision, at) and its state.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    public static async Task<Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult>> RecordOverride(
-        HttpContext context,
-        OverrideRecorder recorder)
+    public static async Task<IResult> RequestOverride(HttpContext context, OverrideService overrides)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(overrides);
 
-        // The API key was checked before the body is read: an unauthenticated caller learns nothing from validation.
-        var keyName = context.User.Identity?.Name;
-        OverrideRequest? request;
-        try
-        {
-            request = context.Request.HasJsonContentType()
-                ? await context.Request.ReadFromJsonAsync<OverrideRequest>(context.RequestAborted)
-                : null;
-        }
-        catch (JsonException ex)
-        {
-            return BadBody($"the body is not a valid override request: {ex.Message}");
-        }
-        catch (BadHttpRequestException ex)
-        {
-            // Kestrel's own refusal, e.g. 413 for a body over the limit: answered with its status, as a problem.
-            return TypedResults.Problem(title: "Bad override request", detail: ex.Message, statusCode: ex.StatusCode);
-        }
-
-        return request is null
-            ? BadBody("send a JSON override request with Content-Type: application/json")
-            : Answer(await recorder.RecordAsync(request, keyName, context.RequestAborted));
+        // The credential was checked before the body is read: an unauthenticated caller learns nothing from validation.
+        var (request, bad) = await RequestBody.ReadAsync<OverrideRequest>(context, required: true, "override request");
+        return bad ?? Answer(await overrides.RequestAsync(request!, context.User, context.RequestAborted), created: true);
     }
 
-    /// <summary>The HTTP answer to a decision: 201 only for an override durably in the log.</summary>
-    internal static Results<Created<OpLogEntry>, ValidationProblem, ProblemHttpResult> Answer(OverrideDecision decision) => decision switch
+    public static async Task<IResult> DecideOverride(long id, HttpContext context, OverrideService overrides)
     {
-        OverrideDecision.Accepted accepted => TypedResults.Created($"/overrides/{accepted.Entry.Id}", accepted.Entry),
-        OverrideDecision.Invalid invalid => TypedResults.ValidationProblem(
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var (decision, bad) = await RequestBody.ReadAsync<ApprovalRequest>(context, required: true, "decision");
+        return bad ?? Answer(await overrides.DecideAsync(id, decision!, context.User, context.RequestAborted), created: false);
+    }
+
+    public static async Task<IResult> UseOverride(long id, HttpContext context, OverrideService overrides)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var (use, bad) = await RequestBody.ReadAsync<UseRequest>(context, required: false, "use");
+        return bad ?? Answer(await overrides.UseAsync(id, use, context.User, context.RequestAborted), created: false);
+    }
+
+    /// <summary>The HTTP answer to an outcome: 201/200 only for a change durably in the log.</summary>
+    internal static IResult Answer(OverrideOutcome outcome, bool created) => outcome switch
+    {
+        OverrideOutcome.Done done when created => TypedResults.Created($"/overrides/{done.Override.Id}", done.Override),
+        OverrideOutcome.Done done => TypedResults.Ok(done.Override),
+        OverrideOutcome.Invalid invalid => TypedResults.ValidationProblem(
             invalid.Errors,
             title: "The override request is incomplete or invalid",
             detail: $"missing or invalid: {string.Join(", ", invalid.Errors.Keys)}"),
-        OverrideDecision.NotFound notFound => Problem(StatusCodes.Status404NotFound, "Unknown run", $"no preflight run '{notFound.RunId}' in the history"),
-        OverrideDecision.Conflict { RecordedEntryId: { } id } conflict =>
-            Problem(StatusCodes.Status409Conflict, "P0 has no override", $"{conflict.Cause} (the attempt is recorded as operational log entry {id})"),
-        OverrideDecision.Conflict conflict => Problem(StatusCodes.Status409Conflict, "Nothing to override", conflict.Cause),
-        _ => Problem(StatusCodes.Status503ServiceUnavailable, "The operational log is unavailable", "the override was NOT recorded; retry when the store is back"),
+        OverrideOutcome.Refused refused => TypedResults.Problem(title: refused.Title, detail: refused.Detail, statusCode: refused.Status),
+        _ => TypedResults.Problem(
+            title: "The operational log is unavailable",
+            detail: "nothing was recorded and nothing changed; retry when the store is back",
+            statusCode: StatusCodes.Status503ServiceUnavailable),
     };
 
-    public static async Task<Results<Ok<IReadOnlyList<OpLogEntry>>, ProblemHttpResult>> ListOverrides(
+    public static async Task<Results<Ok<Page<OverrideRecord>>, ProblemHttpResult>> ListOverrides(
+        string? state,
+        string? after,
         string? limit,
-        IOpLogStore store,
+        OverrideService overrides,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        return ListLimit.TryParse(limit, out var count, out var problem)
-            ? TypedResults.Ok(await store.ListEntriesAsync(OpLogKinds.Overrides, count, cancellationToken))
-            : problem!;
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (!ListLimit.TryParse(limit, out var count, out var problem))
+        {
+            return problem!;
+        }
+
+        if (state is not null && !OverrideStates.All.Contains(state))
+        {
+            return BadQuery($"state must be one of {string.Join(", ", OverrideStates.All)}; got '{state}'");
+        }
+
+        long? before = null;
+        if (after is not null)
+        {
+            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+            {
+                return BadQuery($"after must be the 'next' of a previous page (a whole number); got '{after}'");
+            }
+
+            before = cursor;
+        }
+
+        return TypedResults.Ok(await overrides.ListAsync(state, before, count, cancellationToken));
     }
 
-    public static async Task<Results<Ok<OpLogEntry>, ProblemHttpResult>> GetOverride(long id, IOpLogStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OverrideRecord>, ProblemHttpResult>> GetOverride(long id, OverrideService overrides, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var entry = await store.FindEntryAsync(id, cancellationToken);
-        return entry is not null && OpLogKinds.Overrides.Contains(entry.Kind)
-            ? TypedResults.Ok(entry)
-            : TypedResults.Problem(title: "Unknown override", detail: $"no override {id} in the operational log", statusCode: StatusCodes.Status404NotFound);
+        ArgumentNullException.ThrowIfNull(overrides);
+        return await overrides.FindAsync(id, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(title: "Unknown override", detail: $"no override {id}", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: status);
-
-    private static ProblemHttpResult BadBody(string detail) =>
-        TypedResults.Problem(title: "Bad override request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult BadQuery(string detail) =>
+        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

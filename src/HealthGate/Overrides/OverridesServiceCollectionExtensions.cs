@@ -1,3 +1,4 @@
+using HealthGate.Configuration;
 using HealthGate.Metrics;
 
 namespace HealthGate.Overrides;
@@ -7,7 +8,10 @@ internal static class OverridesServiceCollectionExtensions
     public static IServiceCollection AddHealthGateOverrides(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<OverrideRecorder>();
+        services.AddHealthGateSection<OverridesOptions, OverridesOptionsValidator>(OverridesOptions.SectionName);
+        services.AddSingleton<OverridePolicies>();
+        services.AddSingleton<OverrideService>();
+        services.AddHostedService<OverrideExpiry>();
         services.AddInstruments<OverrideMetrics>();
         services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<OverrideMetrics>());
         return services;

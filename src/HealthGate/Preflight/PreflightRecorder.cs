@@ -34,8 +34,8 @@ internal sealed class PreflightRecorder(
             if (!run.Verdict.IsGo())
             {
                 step = UnrecordedRun.OpLogEntry;
-                var entry = await opLog.AppendAsync(OpLogFailure.EntryFor(run), cancellationToken);
-                PreflightLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Id);
+                var entry = await opLog.AppendAsync(RunOpLog.FailureEntry(run), cancellationToken);
+                PreflightLog.FailureLogged(logger, run.RunId, run.Verdict.Token(), entry.Seq);
             }
 
             return run;

@@ -1,15 +1,37 @@
-using HealthGate.Runs;
+using HealthGate.Contracts;
 
 namespace HealthGate.Storage;
 
-/// <summary>The operational log: append-only (no update or delete, in code and by triggers); an append is durable when it returns.</summary>
+/// <summary>
+/// The operational log: append-only (no update or delete, in code and by triggers), hash-chained, and durable when an
+/// append returns. The store assigns <c>seq</c>, <c>at</c>, <c>prevHash</c>, <c>hash</c> and the signature.
+/// </summary>
 internal interface IOpLogStore
 {
-    /// <summary>Appends an entry and returns it with its id and timestamp.</summary>
-    Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken);
+    /// <summary>Appends an entry at the head of the chain and returns it as stored.</summary>
+    Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken);
 
-    Task<OpLogEntry?> FindEntryAsync(long id, CancellationToken cancellationToken);
+    /// <summary>Entries in chain order matching <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<OpLogRecord>> ReadEntriesAsync(OpLogQuery query, CancellationToken cancellationToken);
+}
 
-    /// <summary>The latest entries of the given kinds, newest first.</summary>
-    Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken);
+/// <summary>
+/// Which entries to read: after a seq (the cursor), of some kinds, in a period, about a run or an override; at most
+/// <see cref="Limit"/>. Newest first only for "the latest".
+/// </summary>
+internal sealed record OpLogQuery(int Limit)
+{
+    public long AfterSeq { get; init; }
+
+    public IReadOnlyCollection<string> Kinds { get; init; } = [];
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public string? RunId { get; init; }
+
+    public long? OverrideId { get; init; }
+
+    public bool NewestFirst { get; init; }
 }

@@ -6,6 +6,9 @@ internal static class PostgresSchema
     /// <summary>Serialises schema creation across replicas; the value is arbitrary but fixed ("HLTHGATE").</summary>
     public const long AdvisoryLockKey = 0x484C544847415445;
 
+    /// <summary>Serialises the op-log chain's appends across replicas (transaction-scoped); "HGOPLOG1".</summary>
+    public const long OpLogLockKey = 0x48474F504C4F4731;
+
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
@@ -60,6 +63,76 @@ internal static class PostgresSchema
         """,
         "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
 
+        // The operational log, hash-chained (OpLogChain): seq is assigned under the chain's lock, so it has no gap.
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_oplog (
+            seq bigint NOT NULL PRIMARY KEY,
+            at timestamptz NOT NULL,
+            kind text NOT NULL,
+            mode text NOT NULL,
+            run_id text,
+            verdict text,
+            exit_code integer,
+            failures text NOT NULL,
+            decision text,
+            who_id text,
+            who_name text,
+            who_kind text,
+            override_id bigint,
+            override_kind text,
+            role text,
+            ticket text,
+            reason text,
+            impact text,
+            mitigation text,
+            comment text,
+            config_hash text,
+            prev_hash text NOT NULL,
+            hash text NOT NULL,
+            signature text)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_kind_seq ON healthgate_oplog (kind, seq)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_at ON healthgate_oplog (at)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_run_id ON healthgate_oplog (run_id)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_override_id ON healthgate_oplog (override_id)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_overrides (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            kind text NOT NULL,
+            mode text NOT NULL,
+            run_id text,
+            config_hash text NOT NULL,
+            state text NOT NULL,
+            requested_by_id text NOT NULL,
+            requested_by_name text NOT NULL,
+            requested_by_kind text NOT NULL,
+            requested_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            reason text,
+            ticket text,
+            impact text,
+            mitigation text,
+            required text NOT NULL,
+            used_at timestamptz,
+            used_by_id text,
+            used_by_name text,
+            used_by_kind text,
+            used_for_run_id text)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_overrides_state_id ON healthgate_overrides (state, id)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_override_approvals (
+            override_id bigint NOT NULL,
+            person_id text NOT NULL,
+            person_name text NOT NULL,
+            role text,
+            decision text NOT NULL,
+            comment text,
+            at timestamptz NOT NULL,
+            PRIMARY KEY (override_id, person_id))
+        """,
+        "CREATE UNIQUE INDEX IF NOT EXISTS healthgate_override_approvals_role ON healthgate_override_approvals (override_id, role) WHERE role IS NOT NULL",
+
         // One row, rewritten by the store probe: proof that an idle store still takes a durable write.
         """
         CREATE TABLE IF NOT EXISTS healthgate_store_probe (
@@ -72,7 +145,7 @@ internal static class PostgresSchema
         """
         CREATE OR REPLACE FUNCTION healthgate_op_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            RAISE EXCEPTION 'healthgate_op_log is append-only';
+            RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
         END $$
         """,
         """
@@ -84,6 +157,23 @@ internal static class PostgresSchema
             END IF;
             IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_op_log_no_truncate' AND tgrelid = 'healthgate_op_log'::regclass) THEN
                 CREATE TRIGGER healthgate_op_log_no_truncate BEFORE TRUNCATE ON healthgate_op_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION healthgate_op_log_append_only();
+            END IF;
+        END $$
+        """,
+        """
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_oplog_no_change' AND tgrelid = 'healthgate_oplog'::regclass) THEN
+                CREATE TRIGGER healthgate_oplog_no_change BEFORE UPDATE OR DELETE ON healthgate_oplog
+                    FOR EACH ROW EXECUTE FUNCTION healthgate_op_log_append_only();
+                CREATE TRIGGER healthgate_oplog_no_truncate BEFORE TRUNCATE ON healthgate_oplog
+                    FOR EACH STATEMENT EXECUTE FUNCTION healthgate_op_log_append_only();
+            END IF;
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_override_approvals_no_change' AND tgrelid = 'healthgate_override_approvals'::regclass) THEN
+                CREATE TRIGGER healthgate_override_approvals_no_change BEFORE UPDATE OR DELETE ON healthgate_override_approvals
+                    FOR EACH ROW EXECUTE FUNCTION healthgate_op_log_append_only();
+                CREATE TRIGGER healthgate_override_approvals_no_truncate BEFORE TRUNCATE ON healthgate_override_approvals
                     FOR EACH STATEMENT EXECUTE FUNCTION healthgate_op_log_append_only();
             END IF;
         END $$

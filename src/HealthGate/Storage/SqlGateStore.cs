@@ -1,4 +1,5 @@
 using System.Data.Common;
+using HealthGate.Contracts;
 using HealthGate.Runs;
 
 namespace HealthGate.Storage;
@@ -9,15 +10,21 @@ namespace HealthGate.Storage;
 /// by the service with a <see cref="StoreWriteGuard"/>, every write (run, entry, probe) goes through it: bounded in
 /// time, and its outcome is what <c>/health/self</c> reports. Without one (the store's own tests) writes are direct.
 /// </summary>
-internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard) : IGateStore
+internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, byte[]? signingKey) : IGateStore
 {
     /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
     private static readonly string ProbeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    private TimeProvider Clock => time;
+
+    /// <summary>The HMAC key of <c>Audit:SigningKey</c>; held here, never written to the store.</summary>
+    private byte[]? SigningKey => signingKey;
 
     /// <summary>Not bounded by the write timeout: the start waits for the schema (an unreachable store stops it, exit 78).</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await CreateSchemaAsync(cancellationToken);
+        await InChainAsync(chain => MigrateLegacyLogAsync(chain, cancellationToken), cancellationToken);
         if (guard is not null)
         {
             await guard.RunAsync(ProbeCoreAsync, cancellationToken);
@@ -95,35 +102,259 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard) 
         return deleted;
     }
 
-    public Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return WriteAsync(token => AppendCoreAsync(entry, token), cancellationToken);
+        return WriteAsync(token => InChainAsync(chain => chain.AppendAsync(entry, token), token), cancellationToken);
     }
 
-    private async Task<OpLogEntry> AppendCoreAsync(OpLogEntry entry, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OpLogRecord>> ReadEntriesAsync(OpLogQuery query, CancellationToken cancellationToken)
     {
-        var stamped = entry with { Timestamp = StoreValues.Truncate(time.GetUtcNow()) };
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<string> { "seq > @after" };
+        var parameters = new List<(string, object?)> { ("@after", query.AfterSeq) };
+        if (query.Kinds.Count > 0)
+        {
+            var kinds = query.Kinds.Select((kind, i) => ($"@kind{i}", (object?)kind)).ToArray();
+            filters.Add($"kind IN ({string.Join(", ", kinds.Select(k => k.Item1))})");
+            parameters.AddRange(kinds);
+        }
+
+        AddFilter(filters, parameters, "at >= @from", "@from", query.From is { } from ? ToDb(StoreValues.Truncate(from)) : null);
+        AddFilter(filters, parameters, "at < @to", "@to", query.To is { } to ? ToDb(StoreValues.Truncate(to)) : null);
+        AddFilter(filters, parameters, "run_id = @run_id", "@run_id", query.RunId);
+        AddFilter(filters, parameters, "override_id = @override_id", "@override_id", query.OverrideId);
+        return QueryAsync(
+            OpLogTable.Select("WHERE " + string.Join(" AND ", filters), query.NewestFirst),
+            [.. parameters, ("@limit", query.Limit)],
+            reader => OpLogTable.Read(reader, ReadTimestamp),
+            cancellationToken);
+    }
+
+    private static void AddFilter(List<string> filters, List<(string, object?)> parameters, string filter, string name, object? value)
+    {
+        if (value is not null)
+        {
+            filters.Add(filter);
+            parameters.Add((name, value));
+        }
+    }
+
+    public Task<(OverrideRecord Override, OpLogRecord Entry)> CreateOverrideAsync(OverrideRecord draft, OpLogRecord entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(entry);
+        return WriteAsync(
+            token => InChainAsync(
+                async chain =>
+                {
+                    var stored = draft with { RequestedAt = StoreValues.Truncate(draft.RequestedAt), ExpiresAt = StoreValues.Truncate(draft.ExpiresAt) };
+                    await using var insert = OverrideTable.Insert(chain.Connection, stored, ToDb);
+                    insert.Transaction = chain.Transaction;
+                    var id = Convert.ToInt64(await insert.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+                    var appended = await chain.AppendAsync(entry with { OverrideId = id }, token);
+                    return (stored with { Id = id }, appended);
+                },
+                token),
+            cancellationToken);
+    }
+
+    public async Task<OverrideRecord?> FindOverrideAsync(long id, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = OpLogRows.Insert(connection, stamped, ToDb);
-
-        // A single statement commits on its own; the provider has made it durable when this returns.
-        var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        return stamped with { Id = id };
+        var found = await ReadOverridesAsync(connection, null, "WHERE id = @id", [("@id", id)], 1, cancellationToken);
+        return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<OpLogEntry?> FindEntryAsync(long id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OverrideRecord>> ListOverridesAsync(string? state, long? beforeId, int limit, CancellationToken cancellationToken)
     {
-        var entries = await QueryEntriesAsync("WHERE id = @id", [("@id", id)], 1, cancellationToken);
-        return entries.Count == 0 ? null : entries[0];
+        var filters = new List<string>();
+        var parameters = new List<(string, object?)>();
+        AddFilter(filters, parameters, "state = @state", "@state", state);
+        AddFilter(filters, parameters, "id < @before", "@before", beforeId);
+        await using var connection = await OpenAsync(cancellationToken);
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        return await ReadOverridesAsync(connection, null, where, [.. parameters], limit, cancellationToken);
     }
 
-    public Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OverrideRecord>> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(kinds);
-        var parameters = kinds.Select((kind, i) => ($"@kind{i}", (object?)kind)).ToArray();
-        var filter = parameters.Length == 0 ? "" : $"WHERE kind IN ({string.Join(", ", parameters.Select(p => p.Item1))})";
-        return QueryEntriesAsync(filter, parameters, limit, cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadOverridesAsync(
+            connection,
+            null,
+            "WHERE state IN (@pending, @approved) AND expires_at <= @now",
+            [("@pending", OverrideStates.Pending), ("@approved", OverrideStates.Approved), ("@now", ToDb(StoreValues.Truncate(now)))],
+            ExpiryBatch,
+            cancellationToken);
+    }
+
+    /// <summary>At most this many expiries per sweep: the next sweep takes the rest.</summary>
+    private const int ExpiryBatch = 100;
+
+    public Task<TResult> ChangeOverrideAsync<TResult>(long id, Func<OverrideRecord?, OverrideChange<TResult>> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return WriteAsync(
+            token => InChainAsync(
+                async chain =>
+                {
+                    var current = await ReadOverridesAsync(chain.Connection, chain.Transaction, "WHERE id = @id", [("@id", id)], 1, token);
+                    var change = decide(current.Count == 0 ? null : current[0]);
+                    if (change.Updated is not { } updated)
+                    {
+                        return change.Result;
+                    }
+
+                    await using (var update = OverrideTable.Update(chain.Connection, updated, ToDb))
+                    {
+                        update.Transaction = chain.Transaction;
+                        await update.ExecuteNonQueryAsync(token);
+                    }
+
+                    if (change.NewApproval is { } approval)
+                    {
+                        await using var insert = OverrideTable.InsertApproval(chain.Connection, id, approval with { At = StoreValues.Truncate(approval.At) }, ToDb);
+                        insert.Transaction = chain.Transaction;
+                        await insert.ExecuteNonQueryAsync(token);
+                    }
+
+                    foreach (var entry in change.Entries)
+                    {
+                        await chain.AppendAsync(entry with { OverrideId = id }, token);
+                    }
+
+                    return change.Result;
+                },
+                token),
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<OverrideRecord>> ReadOverridesAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        string filter,
+        (string, object?)[] parameters,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var overrides = new List<OverrideRecord>();
+        await using (var command = Command(connection, OverrideTable.Select(filter), [.. parameters, ("@limit", limit)]))
+        {
+            command.Transaction = transaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                overrides.Add(OverrideTable.Read(reader, ReadTimestamp));
+            }
+        }
+
+        if (overrides.Count == 0)
+        {
+            return overrides;
+        }
+
+        var approvals = overrides.ToDictionary(o => o.Id, _ => new List<ApprovalRecord>());
+        await using (var command = Command(connection, OverrideTable.SelectApprovals(overrides.Count), [.. overrides.Select((o, i) => ($"@id{i}", (object?)o.Id))]))
+        {
+            command.Transaction = transaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (overrideId, approval) = OverrideTable.ReadApproval(reader, ReadTimestamp);
+                approvals[overrideId].Add(approval);
+            }
+        }
+
+        return [.. overrides.Select(o => OverrideTable.WithApprovals(o, approvals[o.Id]))];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction that holds the chain: no other append (in this process or, on
+    /// PostgreSQL, any replica) can take the head until it commits, so seq has no gap and prevHash is the real head.
+    /// </summary>
+    private async Task<T> InChainAsync<T>(Func<ChainTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockChainAsync(connection, transaction, cancellationToken);
+        var result = await work(new ChainTransaction(this, connection, transaction));
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Copies the log kept before the chain (<c>healthgate_op_log</c>, left as it is) into the chain, once, when the chain
+    /// is empty: nothing recorded is lost, and the names the operator typed are kept as what they were — typed, not proven.
+    /// </summary>
+    private async Task<bool> MigrateLegacyLogAsync(ChainTransaction chain, CancellationToken cancellationToken)
+    {
+        if ((await chain.HeadAsync(cancellationToken)).Seq > 0)
+        {
+            return false;
+        }
+
+        var legacy = new List<(DateTimeOffset At, OpLogRecord Entry)>();
+        await using (var command = Command(chain.Connection, LegacyOpLog.Select))
+        {
+            command.Transaction = chain.Transaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                legacy.Add(LegacyOpLog.Read(reader, ReadTimestamp));
+            }
+        }
+
+        foreach (var (at, entry) in legacy)
+        {
+            await chain.AppendAtAsync(entry, at, cancellationToken);
+        }
+
+        return legacy.Count > 0;
+    }
+
+    /// <summary>Takes the chain's lock inside <paramref name="transaction"/>, released when it ends.</summary>
+    protected abstract Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>One chain transaction: appends seal each entry on the head as it stands inside the transaction.</summary>
+    private sealed class ChainTransaction(SqlGateStore store, DbConnection connection, DbTransaction transaction)
+    {
+        private (long Seq, string Hash)? _head;
+
+        public DbConnection Connection => connection;
+
+        public DbTransaction Transaction => transaction;
+
+        public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken) =>
+            AppendAtAsync(entry, store.Clock.GetUtcNow(), cancellationToken);
+
+        /// <summary>Appends with a given time: only the migration of the log kept before the chain, whose entries keep theirs.</summary>
+        public async Task<OpLogRecord> AppendAtAsync(OpLogRecord entry, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            var (seq, previous) = await HeadAsync(cancellationToken);
+            var sealedEntry = OpLogChain.Seal(
+                entry with { Seq = seq + 1, At = StoreValues.Truncate(at), PrevHash = previous },
+                store.SigningKey);
+            await using var command = OpLogTable.Insert(connection, sealedEntry, store.ToDb);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _head = (sealedEntry.Seq, sealedEntry.Hash);
+            return sealedEntry;
+        }
+
+        public async Task<(long Seq, string Hash)> HeadAsync(CancellationToken cancellationToken)
+        {
+            _head ??= await ReadHeadAsync(cancellationToken);
+            return _head.Value;
+        }
+
+        private async Task<(long, string)> ReadHeadAsync(CancellationToken cancellationToken)
+        {
+            await using var command = Command(connection, OpLogTable.Head);
+            command.Transaction = transaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, OpLogChain.Genesis);
+        }
     }
 
     public Task ProbeWriteAsync(CancellationToken cancellationToken) => WriteAsync(ProbeCoreAsync, cancellationToken);
@@ -190,17 +421,17 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard) 
         return await RunRows.ReadAsync(reader, ReadTimestamp, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<OpLogEntry>> QueryEntriesAsync(string filter, (string, object?)[] parameters, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string, object?)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, OpLogRows.Select(filter), [.. parameters, ("@limit", limit)]);
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<OpLogEntry>();
+        var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(OpLogRows.Read(reader, ReadTimestamp));
+            rows.Add(read(reader));
         }
 
-        return entries;
+        return rows;
     }
 }

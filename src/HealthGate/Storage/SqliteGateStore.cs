@@ -12,13 +12,13 @@ internal sealed class SqliteGateStore : SqlGateStore
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
 
-    public SqliteGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null)
-        : this(connectionString, time, "PRAGMA synchronous=FULL", guard)
+    public SqliteGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null, byte[]? signingKey = null)
+        : this(connectionString, time, "PRAGMA synchronous=FULL", guard, signingKey)
     {
     }
 
-    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma, StoreWriteGuard? guard)
-        : base(time, guard)
+    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma, StoreWriteGuard? guard, byte[]? signingKey)
+        : base(time, guard, signingKey)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -32,7 +32,7 @@ internal sealed class SqliteGateStore : SqlGateStore
     /// which prices durability. The service never builds one.
     /// </summary>
     internal static SqliteGateStore WithoutCommitFsync(string connectionString, TimeProvider time) =>
-        new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null);
+        new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null, signingKey: null);
 
     public string DataFile { get; }
 
@@ -92,6 +92,9 @@ internal sealed class SqliteGateStore : SqlGateStore
             throw;
         }
     }
+
+    /// <summary>Nothing to take: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes every other writer.</summary>
+    protected override Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override object ToDb(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

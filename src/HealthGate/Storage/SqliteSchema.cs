@@ -63,6 +63,76 @@ internal static class SqliteSchema
         """,
         "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
 
+        // The operational log, hash-chained (OpLogChain): seq is assigned under the chain's lock, so it has no gap.
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_oplog (
+            seq INTEGER NOT NULL PRIMARY KEY,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            run_id TEXT,
+            verdict TEXT,
+            exit_code INTEGER,
+            failures TEXT NOT NULL,
+            decision TEXT,
+            who_id TEXT,
+            who_name TEXT,
+            who_kind TEXT,
+            override_id INTEGER,
+            override_kind TEXT,
+            role TEXT,
+            ticket TEXT,
+            reason TEXT,
+            impact TEXT,
+            mitigation TEXT,
+            comment TEXT,
+            config_hash TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            signature TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_kind_seq ON healthgate_oplog (kind, seq)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_at ON healthgate_oplog (at)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_run_id ON healthgate_oplog (run_id)",
+        "CREATE INDEX IF NOT EXISTS healthgate_oplog_override_id ON healthgate_oplog (override_id)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_overrides (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            run_id TEXT,
+            config_hash TEXT NOT NULL,
+            state TEXT NOT NULL,
+            requested_by_id TEXT NOT NULL,
+            requested_by_name TEXT NOT NULL,
+            requested_by_kind TEXT NOT NULL,
+            requested_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            reason TEXT,
+            ticket TEXT,
+            impact TEXT,
+            mitigation TEXT,
+            required TEXT NOT NULL,
+            used_at INTEGER,
+            used_by_id TEXT,
+            used_by_name TEXT,
+            used_by_kind TEXT,
+            used_for_run_id TEXT)
+        """,
+        "CREATE INDEX IF NOT EXISTS healthgate_overrides_state_id ON healthgate_overrides (state, id)",
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_override_approvals (
+            override_id INTEGER NOT NULL,
+            person_id TEXT NOT NULL,
+            person_name TEXT NOT NULL,
+            role TEXT,
+            decision TEXT NOT NULL,
+            comment TEXT,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (override_id, person_id))
+        """,
+        "CREATE UNIQUE INDEX IF NOT EXISTS healthgate_override_approvals_role ON healthgate_override_approvals (override_id, role) WHERE role IS NOT NULL",
+
         // One row, rewritten by the store probe: proof that an idle store still takes a durable write.
         """
         CREATE TABLE IF NOT EXISTS healthgate_store_probe (
@@ -79,6 +149,22 @@ internal static class SqliteSchema
         """
         CREATE TRIGGER IF NOT EXISTS healthgate_op_log_no_delete BEFORE DELETE ON healthgate_op_log
         BEGIN SELECT RAISE(ABORT, 'healthgate_op_log is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_oplog_no_update BEFORE UPDATE ON healthgate_oplog
+        BEGIN SELECT RAISE(ABORT, 'healthgate_oplog is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_oplog_no_delete BEFORE DELETE ON healthgate_oplog
+        BEGIN SELECT RAISE(ABORT, 'healthgate_oplog is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_override_approvals_no_update BEFORE UPDATE ON healthgate_override_approvals
+        BEGIN SELECT RAISE(ABORT, 'healthgate_override_approvals is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_override_approvals_no_delete BEFORE DELETE ON healthgate_override_approvals
+        BEGIN SELECT RAISE(ABORT, 'healthgate_override_approvals is append-only'); END
         """,
     ];
 }

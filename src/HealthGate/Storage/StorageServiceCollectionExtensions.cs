@@ -14,6 +14,8 @@ internal static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddHealthGateSection<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddHealthGateSection<AuditOptions, AuditOptionsValidator>(AuditOptions.SectionName);
+        services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value);
         services.AddSingleton<StoreWriteState>();
         services.AddSingleton<StoreWriteGuard>();
 
@@ -23,12 +25,14 @@ internal static class StorageServiceCollectionExtensions
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var guard = sp.GetRequiredService<StoreWriteGuard>();
             var time = sp.GetRequiredService<TimeProvider>();
+            var signingKey = sp.GetRequiredService<IOptions<AuditOptions>>().Value.SigningKeyBytes;
             return storage.IsPostgres
-                ? new PostgresGateStore(storage.EffectiveConnectionString, time, guard)
-                : new SqliteGateStore(storage.EffectiveConnectionString, time, guard);
+                ? new PostgresGateStore(storage.EffectiveConnectionString, time, guard, signingKey)
+                : new SqliteGateStore(storage.EffectiveConnectionString, time, guard, signingKey);
         });
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOpLogStore>(sp => sp.GetRequiredService<IGateStore>());
+        services.AddSingleton<IOverrideStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();
         services.AddHostedService<StoreProbe>();

@@ -6,7 +6,7 @@ using static HealthGate.Tests.Overrides.ProblemAssert;
 
 namespace HealthGate.Tests.Overrides;
 
-/// <summary>X-Api-Key on POST /overrides: always required; with no key configured the endpoint is closed.</summary>
+/// <summary>X-Api-Key on POST /overrides: always required; with no person and no service key configured the endpoint is closed.</summary>
 public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
 {
     private readonly HttpStandIn _standIn = fixture.StandIn;
@@ -20,11 +20,11 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
     {
         await using var gate = WithKey(_standIn);
 
-        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key);
+        var response = await gate.PostAsync(Request("skip_health_check", "live", null), key);
 
         await IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetArrayLength());
+        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -40,10 +40,11 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
     {
         await using var gate = new GateScenario(_standIn, [("Auth:ApiKeys:ops", Key), ("Auth:ApiKeys:desk-2", "second-key-8a7b6c")]);
 
-        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), "second-key-8a7b6c");
+        var response = await gate.PostAsync(Request("skip_health_check", "live", null), "second-key-8a7b6c");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("desk-2", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("apiKeyName").GetString());
+        var requestedBy = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("requestedBy");
+        Assert.Equal(("desk-2", "service"), (requestedBy.GetProperty("id").GetString(), requestedBy.GetProperty("kind").GetString()));
     }
 
     [Theory]
@@ -53,11 +54,11 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
     {
         await using var gate = new GateScenario(_standIn, []);
 
-        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), key);
+        var response = await gate.PostAsync(Request("skip_health_check", "live", null), key);
 
         var problem = await IsProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Contains("no API key is configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetArrayLength());
+        Assert.Contains("no person (HealthGate:Auth:People) and no service key (HealthGate:Auth:ApiKeys) is configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
     {
         await using var gate = new GateScenario(_standIn, [("Auth:ApiKeys:ops", AuthOptions.SampleKey)]);
 
-        var response = await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"), AuthOptions.SampleKey);
+        var response = await gate.PostAsync(Request("skip_health_check", "live", null), AuthOptions.SampleKey);
 
         await IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }

@@ -9,7 +9,9 @@ using static HealthGate.Testing.Settings;
 namespace HealthGate.Tests.Overrides;
 
 /// <summary>
-/// The service with one P0, one P1 and one P2 check against a stand-in, an API key, and runs of any verdict on demand.
+/// The service with one P0, one P1 and one P2 check against a stand-in, runs of any verdict on demand, and the desk's
+/// people, each with their own key: olga (operator), jane (risk-manager), bob (cto), tess (team-lead), rita (both
+/// risk-manager and cto), and the launcher's service key.
 /// </summary>
 internal sealed class GateScenario : IAsyncDisposable
 {
@@ -40,6 +42,75 @@ internal sealed class GateScenario : IAsyncDisposable
     public static GateScenario WithKey(HttpStandIn standIn, Action<IServiceCollection>? services = null) =>
         new(standIn, [("Auth:ApiKeys:ops", Key)], services);
 
+    /// <summary>Each person's own key: the id is who the gate records, whatever a body says.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PersonKeys = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["olga"] = "olga-key-0f3a9d",
+        ["jane"] = "jane-key-71b2c4",
+        ["bob"] = "bob-key-e05d18",
+        ["tess"] = "tess-key-9a6c33",
+        ["rita"] = "rita-key-4d2e90",
+    };
+
+    public static (string Key, object? Value)[] People(params (string Key, object? Value)[] more) =>
+    [
+        .. Person("olga", "Olga Ivanova", "operator"),
+        .. Person("jane", "Jane Smith", "risk-manager"),
+        .. Person("bob", "Bob Jones", "cto"),
+        .. Person("tess", "Tess Ode", "team-lead"),
+        .. Person("rita", "Rita Moreau", "risk-manager", "cto"),
+        ("Auth:ApiKeys:ops", Key),
+        .. more,
+    ];
+
+    public static GateScenario WithPeople(HttpStandIn standIn, params (string Key, object? Value)[] more) => new(standIn, People(more));
+
+    private static IEnumerable<(string Key, object? Value)> Person(string id, string name, params string[] roles) =>
+    [
+        ($"Auth:People:{id}:Name", name),
+        ($"Auth:People:{id}:KeySha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PersonKeys[id])))),
+        .. roles.Select((role, i) => ($"Auth:People:{id}:Roles:{i}", (object?)role)),
+    ];
+
+    /// <summary>The key of a person id, or the service key for "ops", or null for no credential.</summary>
+    public static string? KeyOf(string? who) => who switch
+    {
+        null => null,
+        "ops" => Key,
+        _ => PersonKeys.TryGetValue(who, out var key) ? key : who,
+    };
+
+    public Task<HttpResponseMessage> RequestAsync(object body, string? who) => SendAsync("/overrides", body, who);
+
+    public Task<HttpResponseMessage> DecideAsync(long id, string decision, string? who, string? comment = null) =>
+        SendAsync($"/overrides/{id}/approvals", new { decision, comment }, who);
+
+    public Task<HttpResponseMessage> UseAsync(long id, string? who, string? runId = null) =>
+        SendAsync($"/overrides/{id}/use", runId is null ? null : new { runId }, who);
+
+    public async Task<HttpResponseMessage> SendAsync(string path, object? body, string? who)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (KeyOf(who) is { } key)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>A complete request body for <paramref name="mode"/>: live needs the ticket, impact and mitigation.</summary>
+    public static object Request(string kind, string mode, string? runId) => new
+    {
+        kind,
+        mode,
+        runId,
+        reason = "exchange status page is stale",
+        ticket = "CHG-42",
+        impact = "orders may route to a venue whose status is unknown",
+        mitigation = "desk head watches fills for the first hour",
+    };
+
     /// <summary>Runs a preflight whose verdict is <paramref name="verdict"/> and returns its run id.</summary>
     public async Task<string> RunAsync(string verdict, string mode = "live")
     {
@@ -69,17 +140,6 @@ internal sealed class GateScenario : IAsyncDisposable
         Assert.Equal(expected, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
-
-    public static object Live(string kind, string? runId, params string[] approvers) => new
-    {
-        kind,
-        mode = "live",
-        runId,
-        @operator = "olga",
-        approvers,
-        reason = "exchange status page is stale",
-        ticket = "CHG-42",
-    };
 
     public async ValueTask DisposeAsync()
     {

@@ -15,10 +15,10 @@ public sealed class OverrideMetricsTests(HttpStandInFixture fixture) : IClassFix
         var p1 = await gate.RunAsync("P1_FAIL");
         var p0 = await gate.RunAsync("P0_FAIL");
 
-        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Live("force_start", p1, "anna", "bert"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await gate.PostAsync(Live("force_start", p0, "anna", "bert"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Live("skip_health_check", null, "anna", "bert"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Request("force_start", "live", p1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await gate.PostAsync(Request("force_start", "live", p0))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Request("skip_health_check", "live", null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gate.PostAsync(Request("skip_health_check", "live", null))).StatusCode);
         var metrics = await gate.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Contains("healthgate_overrides_total{kind=\"force_start\",mode=\"live\"} 1\n", metrics, StringComparison.Ordinal);

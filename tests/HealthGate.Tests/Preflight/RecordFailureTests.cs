@@ -1,3 +1,4 @@
+using HealthGate.Contracts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -129,12 +130,25 @@ public sealed class RecordFailureTests(HttpStandInFixture fixture) : IClassFixtu
 
         public Task<int> PruneRunsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
-        public Task<OpLogEntry> AppendAsync(OpLogEntry entry, CancellationToken cancellationToken) =>
-            RefuseEntries ? throw new IOException("disk I/O error") : Task.FromResult(entry with { Id = 1 });
+        public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken) =>
+            RefuseEntries ? throw new IOException("disk I/O error") : Task.FromResult(entry with { Seq = 1 });
 
-        public Task<OpLogEntry?> FindEntryAsync(long id, CancellationToken cancellationToken) => Task.FromResult<OpLogEntry?>(null);
+        public Task<IReadOnlyList<OpLogRecord>> ReadEntriesAsync(OpLogQuery query, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OpLogRecord>>([]);
 
-        public Task<IReadOnlyList<OpLogEntry>> ListEntriesAsync(IReadOnlyCollection<string> kinds, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OpLogEntry>>([]);
+        // The preflight path never touches overrides: these would fail a test that reached them.
+        public Task<(OverrideRecord Override, OpLogRecord Entry)> CreateOverrideAsync(OverrideRecord draft, OpLogRecord entry, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<OverrideRecord?> FindOverrideAsync(long id, CancellationToken cancellationToken) => Task.FromResult<OverrideRecord?>(null);
+
+        public Task<IReadOnlyList<OverrideRecord>> ListOverridesAsync(string? state, long? beforeId, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OverrideRecord>>([]);
+
+        public Task<IReadOnlyList<OverrideRecord>> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OverrideRecord>>([]);
+
+        public Task<TResult> ChangeOverrideAsync<TResult>(long id, Func<OverrideRecord?, OverrideChange<TResult>> decide, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
 
         public Task ProbeWriteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

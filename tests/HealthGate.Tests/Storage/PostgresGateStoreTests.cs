@@ -25,14 +25,18 @@ public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreCon
     {
         await Store.AppendAsync(TestRuns.Override(), CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("TRUNCATE healthgate_op_log"));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("TRUNCATE healthgate_oplog"));
 
         Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
     }
 
     protected override async Task PrepareAsync() => _schema = await server.CreateSchemaAsync();
 
-    internal override IGateStore CreateStore() => new PostgresGateStore(ConnectionString, Clock);
+    internal override IGateStore CreateStore(byte[]? signingKey = null) => new PostgresGateStore(ConnectionString, Clock, signingKey: signingKey);
+
+    protected override string LegacyTime => "'2025-11-15T09:15:22Z'";
+
+    protected override Task DisableAppendOnlyAsync() => ExecuteAsync("ALTER TABLE healthgate_oplog DISABLE TRIGGER USER");
 
     protected override async Task ExecuteAsync(string sql)
     {

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Net.Http.Json;
+using HealthGate.Contracts;
 using System.Net;
 using HealthGate.Checks;
 using HealthGate.Runs;
@@ -22,7 +25,7 @@ public sealed class RunRetentionTests
         var recent = TestRuns.Run("live", now.AddDays(-2));
         await seed.SaveRunAsync(old, CancellationToken.None);
         await seed.SaveRunAsync(recent, CancellationToken.None);
-        var entry = await seed.AppendAsync(TestRuns.Override(OpLogKinds.ForceStart, "live") with { RunId = old.RunId }, CancellationToken.None);
+        var entry = await seed.AppendAsync(TestRuns.Override(OverrideRequest.ForceStart, "live") with { RunId = old.RunId }, CancellationToken.None);
 
         await using var app = HealthGateApplication.With(("Storage:ConnectionString", connectionString), ("Storage:RetentionDays", 7));
         using var client = app.CreateClient();
@@ -32,7 +35,8 @@ public sealed class RunRetentionTests
             "the 10-day-old run pruned with RetentionDays=7");
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/preflight/runs/{recent.RunId}", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri($"/overrides/{entry.Id}", UriKind.Relative))).StatusCode);
+        var log = await client.GetFromJsonAsync<JsonElement>(new Uri("/oplog?limit=500", UriKind.Relative));
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("seq").GetInt64() == entry.Seq && e.GetProperty("runId").GetString() == old.RunId);
         SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }

@@ -31,7 +31,15 @@ public sealed class SqliteGateStoreTests : GateStoreContract
 
     protected override Task PrepareAsync() => Task.CompletedTask;
 
-    internal override IGateStore CreateStore() => new SqliteGateStore($"Data Source={DataFile}", Clock);
+    internal override IGateStore CreateStore(byte[]? signingKey = null) => new SqliteGateStore($"Data Source={DataFile}", Clock, signingKey: signingKey);
+
+    protected override string LegacyTime => "1763198122000";
+
+    protected override async Task DisableAppendOnlyAsync()
+    {
+        await ExecuteAsync("DROP TRIGGER healthgate_oplog_no_update");
+        await ExecuteAsync("DROP TRIGGER healthgate_oplog_no_delete");
+    }
 
     protected override async Task ExecuteAsync(string sql)
     {

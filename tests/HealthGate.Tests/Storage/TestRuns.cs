@@ -1,3 +1,4 @@
+using HealthGate.Contracts;
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Configuration;
@@ -32,17 +33,18 @@ internal static class TestRuns
             ["names"] = Names,
         });
 
-    public static OpLogEntry Override(string kind = OpLogKinds.SkipHealthCheck, string mode = "paper", string reason = "maintenance") => new()
+    public static OpLogRecord Override(string kind = OverrideRequest.SkipHealthCheck, string mode = "paper", string reason = "maintenance") => new()
     {
-        Kind = kind,
+        Kind = OpLogEvents.OverrideRequested,
+        OverrideKind = kind,
         Mode = mode,
-        Decision = OpLogDecisions.Proceed,
-        Operator = "olga",
-        Approvers = ["anna", "bert"],
+        Decision = OpLogEvents.Pending,
+        Who = new Actor("olga", "Olga Ivanova", Actor.Person),
         Ticket = "CHG-1",
         Reason = reason,
-        ApiKeyName = "ops",
+        Impact = "none expected",
+        Mitigation = "watch the desk",
+        ConfigHash = "cfg",
     };
-
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

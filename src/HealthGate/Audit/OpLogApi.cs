@@ -1,0 +1,57 @@
+using System.Globalization;
+using HealthGate.Auth;
+using HealthGate.Contracts;
+using HealthGate.Http;
+using HealthGate.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HealthGate.Audit;
+
+/// <summary><c>GET /oplog</c>: the operational log in chain order, a page at a time, for auditors and <c>healthgate audit verify</c>.</summary>
+internal static class OpLogApi
+{
+    public static RouteGroupBuilder MapOpLogApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/oplog").WithTags("Operational log");
+        group.MapGet("/", ListEntries).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
+            .WithName("ListOpLog")
+            .WithSummary("Entries in seq order after `after` (the previous page's `next`), optionally of some kinds (comma-separated); limit 1-500, default 20.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return group;
+    }
+
+    public static async Task<Results<Ok<Page<OpLogRecord>>, ProblemHttpResult>> ListEntries(
+        string? after,
+        string? limit,
+        string? kind,
+        IOpLogStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!ListLimit.TryParse(limit, out var count, out var problem))
+        {
+            return problem!;
+        }
+
+        long afterSeq = 0;
+        if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq))
+        {
+            return BadQuery($"after must be a seq (a whole number, the previous page's 'next'); got '{after}'");
+        }
+
+        var kinds = string.IsNullOrEmpty(kind) ? [] : kind.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (kinds.FirstOrDefault(k => !OpLogEvents.All.Contains(k)) is { } unknown)
+        {
+            return BadQuery($"unknown kind '{unknown}': one of {string.Join(", ", OpLogEvents.All)}");
+        }
+
+        var entries = await store.ReadEntriesAsync(new OpLogQuery(count + 1) { AfterSeq = afterSeq, Kinds = kinds }, cancellationToken);
+        var page = entries.Take(count).ToArray();
+        var next = entries.Count > count ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new Page<OpLogRecord>(page, next));
+    }
+
+    private static ProblemHttpResult BadQuery(string detail) =>
+        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}
