@@ -14,7 +14,7 @@ internal sealed class ReadPolicyProvider(IOptions<AuthorizationOptions> authoriz
     public const string ReadPolicy = "Read";
 
     private readonly AuthorizationPolicy _read = auth.Value.RequireKeyForReads
-        ? new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build()
+        ? new AuthorizationPolicyBuilder(JwtPeople.SchemeName).RequireAuthenticatedUser().Build()
         : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
 
     public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>

@@ -12,7 +12,11 @@ internal sealed record ConfigDocument(
     IReadOnlyDictionary<string, CheckSelection> Modes,
     CheckSelection Readiness,
     IReadOnlyList<string> DisabledChecks,
-    IReadOnlyList<string> EnvironmentKeys);
+    IReadOnlyList<string> EnvironmentKeys,
+    OverridePolicyView Overrides);
+
+/// <summary>Who must approve each override (<c>mode</c> → <c>kind</c> → roles, defaults applied) and for how long a request stays open.</summary>
+internal sealed record OverridePolicyView(int ApprovalWindowMinutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Policies);
 
 /// <summary>What a mode or the readiness set runs: its tiers and, resolved at start, the checks in them.</summary>
 internal sealed record CheckSelection(IReadOnlyList<string> Tiers, IReadOnlyList<string> Checks);

@@ -12,4 +12,7 @@ internal static partial class ConfigViewLog
     // Names only: the values are the secrets and endpoints the environment is there to supply.
     [LoggerMessage(EventId = 10003, Level = LogLevel.Information, Message = "Configuration {ConfigHash}: {Count} keys set from the environment: {Keys}")]
     public static partial void EnvironmentKeys(ILogger logger, string configHash, int count, IReadOnlyList<string> keys);
+
+    [LoggerMessage(EventId = 10004, Level = LogLevel.Information, Message = "Override {Mode}:{Kind} needs approvals by {Roles}, each a different person, within {WindowMinutes} min")]
+    public static partial void OverridePolicy(ILogger logger, string mode, string kind, IReadOnlyList<string> roles, int windowMinutes);
 }

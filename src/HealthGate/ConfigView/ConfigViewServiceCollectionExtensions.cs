@@ -21,5 +21,12 @@ internal static class ConfigViewServiceCollectionExtensions
 
         ConfigViewLog.ReadinessRuns(logger, document.ConfigHash, document.Readiness.Tiers, document.Readiness.Checks.Count, document.Readiness.Checks);
         ConfigViewLog.EnvironmentKeys(logger, document.ConfigHash, document.EnvironmentKeys.Count, document.EnvironmentKeys);
+        foreach (var (mode, kinds) in document.Overrides.Policies)
+        {
+            foreach (var (kind, roles) in kinds)
+            {
+                ConfigViewLog.OverridePolicy(logger, mode, kind, roles, document.Overrides.ApprovalWindowMinutes);
+            }
+        }
     }
 }

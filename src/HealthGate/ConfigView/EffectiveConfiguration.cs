@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
+using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ internal sealed class EffectiveConfiguration
         IOptions<ReadinessOptions> readiness,
         CheckConfigurationHash hash,
         ConfigurationSources sources,
-        SecretRedactor redactor)
+        SecretRedactor redactor,
+        OverridePolicies overrides)
     {
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -33,6 +35,7 @@ internal sealed class EffectiveConfiguration
         ArgumentNullException.ThrowIfNull(readiness);
         ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentNullException.ThrowIfNull(overrides);
         var canonical = JsonNode.Parse(CheckConfigurationHash.Canonical(gate, catalog, modes))!;
         var checks = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var node in canonical["checks"]!.AsArray().OfType<JsonObject>())
@@ -54,7 +57,13 @@ internal sealed class EffectiveConfiguration
             modeViews,
             Select(gate, TierSelection.Parse(readiness.Value.EffectiveTiers)),
             [.. catalog.Disabled.Order(StringComparer.Ordinal)],
-            DeskRules.EnvironmentKeys(sources));
+            DeskRules.EnvironmentKeys(sources),
+            new OverridePolicyView(
+                (int)overrides.Window.TotalMinutes,
+                overrides.All.GroupBy(p => p.Mode, StringComparer.Ordinal).ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyDictionary<string, IReadOnlyList<string>>)g.ToDictionary(p => p.Kind, p => p.Roles, StringComparer.Ordinal),
+                    StringComparer.Ordinal)));
     }
 
     public ConfigDocument Document { get; }
