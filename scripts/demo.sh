@@ -248,9 +248,14 @@ Stop Redis (P0_FAIL redis unreachable; /health/ready turns 503 within one 2 s pe
 Start it again (the gate reconnects within a few seconds; Ctrl-C here stops this one too):
   $(printf '%q ' "${redis_start[@]}")--daemonize yes
 
-Force-start a P1_FAIL (API key demo-key; runId from the failing preflight):
-  curl -s -X POST $gate/overrides -H 'X-Api-Key: demo-key' -H 'Content-Type: application/json' \\
-    -d '{"kind":"force_start","mode":"live","runId":"RUN_ID","operator":"you","approvers":["Risk Manager","CTO"],"reason":"demo","ticket":"DEMO-1"}'
+Force-start a P1_FAIL with the two-person rule (each person's own key; RUN_ID from the failing preflight):
+  cli="dotnet run --project src/HealthGate.Cli --"
+  HEALTHGATE_API_KEY=olga-demo-key \$cli override request --url $gate --kind force-start --mode live --run RUN_ID \\
+    --reason demo --ticket DEMO-1 --impact "demo only" --mitigation "watch the page"      # prints the id
+  HEALTHGATE_API_KEY=jane-demo-key \$cli override approve ID --url $gate                   # risk-manager
+  HEALTHGATE_API_KEY=bob-demo-key  \$cli override approve ID --url $gate                   # cto
+  HEALTHGATE_API_KEY=olga-demo-key \$cli preflight --mode live --url $gate --force-start --override ID
+  $gate/ui shows the pending override and the operational log; healthgate audit verify --url $gate checks the chain.
 
 Logs: $work/{gate,backend,postgres,redis}.log
 EOF
