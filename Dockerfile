@@ -19,6 +19,10 @@ RUN dotnet publish src/HealthGate/HealthGate.csproj -c Release --no-restore -o /
  && mkdir -p /out/data
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The PDF evidence packs draw with DejaVu Sans (src/HealthGate/Audit/EvidenceFonts.cs); the base image has no fonts.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/app ./
 COPY --from=build /out/probe ./probe/
