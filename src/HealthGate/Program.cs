@@ -38,6 +38,7 @@ try
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
+    builder.Services.AddHealthGateAudit();
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateConfigView();
 
@@ -60,6 +61,7 @@ try
     app.MapHistoryApi();
     app.MapOverridesApi();
     app.MapOpLogApi();
+    app.MapOpLogExportApi();
     app.MapChecksApi();
     app.MapDashboardApi();
     app.MapConfigViewApi();

@@ -30,17 +30,26 @@ internal static class OpLogCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entries);
-        Row(writer, Columns);
+        WriteHeader(writer);
         foreach (var e in entries)
         {
-            ArgumentNullException.ThrowIfNull(e);
-            Row(writer,
-            [
-                Number(e.Seq), Timestamps.ToText(e.At), e.Kind, e.Mode, e.RunId, e.Verdict, Number(e.ExitCode),
-                Failures(e.Failures), e.Decision, e.Who?.Id, e.Who?.Name, e.Who?.Kind, Number(e.OverrideId), e.OverrideKind,
-                e.Role, e.Ticket, e.Reason, e.Impact, e.Mitigation, e.Comment, e.ConfigHash, e.PrevHash, e.Hash, e.Signature,
-            ]);
+            WriteEntry(writer, e);
         }
+    }
+
+    public static void WriteHeader(TextWriter writer) => Row(writer, Columns);
+
+    /// <summary>One entry's row: the export streams a period a row at a time.</summary>
+    public static void WriteEntry(TextWriter writer, OpLogRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(e);
+        Row(writer,
+        [
+            Number(e.Seq), Timestamps.ToText(e.At), e.Kind, e.Mode, e.RunId, e.Verdict, Number(e.ExitCode),
+            Failures(e.Failures), e.Decision, e.Who?.Id, e.Who?.Name, e.Who?.Kind, Number(e.OverrideId), e.OverrideKind,
+            e.Role, e.Ticket, e.Reason, e.Impact, e.Mitigation, e.Comment, e.ConfigHash, e.PrevHash, e.Hash, e.Signature,
+        ]);
     }
 
     /// <summary>"check (tier): reason; ..." in the order of the run.</summary>

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using HealthGate.Auth;
+using HealthGate.Contracts;
+using HealthGate.Preflight;
+using HealthGate.Storage;
+
+namespace HealthGate.Audit;
+
+/// <summary>
+/// The auditor's exports: <c>GET /oplog/export</c> for a period (CSV, the operations documents' text blocks, or a PDF
+/// evidence pack), and <c>GET /preflight/runs/{runId}/evidence.pdf</c> for one launch.
+/// </summary>
+internal static class OpLogExportApi
+{
+    /// <summary>A PDF is built in memory: past this many entries, narrow the period (CSV and text stream any size).</summary>
+    public const int MaxPdfEntries = 5000;
+
+    public static IEndpointRouteBuilder MapOpLogExportApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/oplog/export", ExportAsync).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
+            .WithTags("Operational log")
+            .WithName("ExportOpLog")
+            .WithSummary("The entries of a period (from inclusive, to exclusive; ISO 8601, UTC when no offset) as csv, text (the operations documents' blocks) or pdf (an evidence pack with the chain's verification and head).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapGet("/preflight/runs/{runId}/evidence.pdf", RunEvidenceAsync).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
+            .WithTags("Operational log")
+            .WithName("RunEvidence")
+            .WithSummary("One run's evidence pack: the run and its checks, its overrides and each approval, the op-log entries about it with their hashes, and the chain's head.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return endpoints;
+    }
+
+    public static async Task<IResult> ExportAsync(string? from, string? to, string? format, HttpContext context, OpLogReader reader, CheckConfigurationHash configHash, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (!TryTime(from, "from", out var start, out var bad) || !TryTime(to, "to", out var end, out bad))
+        {
+            return bad!;
+        }
+
+        if (start is { } s && end is { } e && e <= s)
+        {
+            return BadQuery("to must be after from");
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var name = $"healthgate-oplog-{Stamp(start)}-{Stamp(end)}";
+        switch (format ?? "csv")
+        {
+            case "csv":
+                return Stream("text/csv; charset=utf-8", $"{name}.csv", async (writer, token) =>
+                {
+                    OpLogCsv.WriteHeader(writer);
+                    await foreach (var entry in reader.PeriodAsync(start, end, token))
+                    {
+                        OpLogCsv.WriteEntry(writer, entry);
+                    }
+                });
+            case "text":
+                return Stream("text/plain; charset=utf-8", $"{name}.txt", async (writer, token) =>
+                {
+                    await foreach (var entry in reader.PeriodAsync(start, end, token))
+                    {
+                        OpLogText.Write(writer, [entry]);
+                    }
+                });
+            case "pdf":
+                var entries = new List<OpLogRecord>();
+                await foreach (var entry in reader.PeriodAsync(start, end, cancellationToken))
+                {
+                    if (entries.Count == MaxPdfEntries)
+                    {
+                        return BadQuery($"the period holds more than {MaxPdfEntries} entries: narrow it for a PDF, or export csv or text");
+                    }
+
+                    entries.Add(entry);
+                }
+
+                var chain = await reader.VerifyAsync(cancellationToken);
+                var now = time.GetUtcNow();
+                return Pdf(() => OpLogPdf.Period(new PeriodEvidence(Desk(configHash), start ?? entries.FirstOrDefault()?.At ?? now, end ?? now, now, chain, entries)), $"{name}.pdf");
+            default:
+                return BadQuery($"format must be csv, text or pdf; got '{format}'");
+        }
+    }
+
+    public static async Task<IResult> RunEvidenceAsync(string runId, HttpContext context, IRunStore runs, OpLogReader reader, CheckConfigurationHash configHash, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(reader);
+        var cancellationToken = context.RequestAborted;
+        var run = await runs.FindRunAsync(runId, cancellationToken);
+        if (run is null)
+        {
+            return TypedResults.Problem(
+                title: "Unknown run",
+                detail: $"no preflight run '{runId}' in the history (retention may have pruned it; its op-log entries remain: GET /oplog/export)",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var (entries, overrides) = await reader.AboutRunAsync(run.RunId, cancellationToken);
+        var chain = await reader.VerifyAsync(cancellationToken);
+        return Pdf(
+            () => OpLogPdf.Run(new RunEvidence(Desk(configHash), time.GetUtcNow(), EvidenceRun.From(run), overrides, entries, chain)),
+            $"healthgate-evidence-{run.RunId}.pdf");
+    }
+
+    /// <summary>The PDF, or a 503 that says why it could not be drawn (no font on the host) instead of a bare 500.</summary>
+    private static IResult Pdf(Func<byte[]> render, string fileName)
+    {
+        try
+        {
+            return TypedResults.File(render(), "application/pdf", fileName);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("font", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(title: "The evidence pack cannot be drawn", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static IResult Stream(string contentType, string fileName, Func<StreamWriter, CancellationToken, Task> write) =>
+        Results.Stream(
+            async body =>
+            {
+                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                await write(writer, CancellationToken.None);
+            },
+            contentType,
+            fileName);
+
+    private static string Desk(CheckConfigurationHash configHash) => $"HealthGate (configuration {configHash.Value})";
+
+    private static string Stamp(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) : "all";
+
+    private static bool TryTime(string? text, string name, out DateTimeOffset? value, out IResult? problem)
+    {
+        value = null;
+        problem = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        problem = BadQuery($"{name} must be an ISO 8601 date or time (2026-11-01, 2026-11-01T08:00:00Z); got '{text}'");
+        return false;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadQuery(string detail) =>
+        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}
