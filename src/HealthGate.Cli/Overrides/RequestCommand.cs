@@ -33,13 +33,15 @@ internal static class RequestCommand
 
         command.Validators.Add(result =>
         {
-            var isForce = result.GetValue(kind) == OverrideKinds.ForceStartOption;
+            // The raw token: an unknown kind is its own error, and reading it as a value would throw here.
+            var isForce = result.GetResult(kind)?.Tokens is [{ Value: OverrideKinds.ForceStartOption }];
+            var isSkip = result.GetResult(kind)?.Tokens is [{ Value: OverrideKinds.SkipOption }];
             if (isForce && string.IsNullOrWhiteSpace(result.GetValue(run)))
             {
                 result.AddError("--run RUNID is required for --kind force-start: the P1_FAIL run the override is for");
             }
 
-            if (!isForce && result.GetResult(run) is not null)
+            if (isSkip && result.GetResult(run) is not null)
             {
                 result.AddError("--run does not apply to --kind skip: a skip has no run");
             }
