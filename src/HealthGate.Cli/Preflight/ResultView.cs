@@ -1,4 +1,5 @@
 using HealthGate.Cli.Gate;
+using HealthGate.Cli.Overrides;
 using HealthGate.Cli.Reports;
 using HealthGate.Cli.Terminal;
 using Spectre.Console;
@@ -54,7 +55,7 @@ internal static class ResultView
                         : $"Exit code 2: LAUNCH ABORTED for safety. {DoNotStart(report.Mode)}",
                     .. Failed(report, ["P1"], degraded: false),
                     "Options: 1. fix the P1 failures and run again (recommended);",
-                    $"         2. an approved override: healthgate override request --kind force-start --mode {report.Mode} --run {report.RunId} …,",
+                    $"         2. an approved override: healthgate override request --kind force-start --mode {report.Mode} --run {report.RunId} --reason TEXT{(OverrideKinds.IsRelaxed(report.Mode) ? "" : " --ticket T --impact TEXT --mitigation TEXT")},",
                     "            approved by each approver with their own credential (healthgate override approve ID),",
                     $"            then healthgate preflight --mode {report.Mode} --force-start --override ID.",
                     .. footer]);
