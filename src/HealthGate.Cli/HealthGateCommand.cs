@@ -1,4 +1,6 @@
 using System.CommandLine;
+using HealthGate.Cli.Audit;
+using HealthGate.Cli.Overrides;
 using HealthGate.Cli.Preflight;
 
 namespace HealthGate.Cli;
@@ -10,6 +12,8 @@ internal static class HealthGateCommand
         new("healthgate: the launcher's side of the HealthGate go/no-go gate.")
         {
             PreflightCommand.Create(context),
+            OverrideCommand.Create(context),
+            AuditCommand.Create(context),
         };
 
     public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

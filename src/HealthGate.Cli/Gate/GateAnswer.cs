@@ -15,4 +15,7 @@ internal sealed record GateAnswer(int Status, string Body)
 
     /// <summary>One line that says why the gate refused, for the operator.</summary>
     public string Cause => $"HTTP {Status}: {ProblemText.Of(Body)}";
+
+    /// <summary>The gate's reason in the form people quote it: <c>403: the requester cannot approve their own override</c>.</summary>
+    public string Refusal => $"{Status}: {ProblemText.Reason(Body)}";
 }

@@ -11,7 +11,11 @@ internal sealed class GateClient : IDisposable
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Absent rather than null: the gate refuses a body that so much as names a retired field (operator, approvers).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
@@ -78,11 +82,19 @@ internal sealed class GateClient : IDisposable
     public Task<GateAnswer> ReadRunAsync(string runId, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(RunPath(runId), UriKind.Relative)), cancellationToken);
 
-    public async Task<GateAnswer> RecordOverrideAsync(OverrideRequest body, CancellationToken cancellationToken)
+    /// <summary><c>GET</c> a path relative to the gate's address (a query included), whatever its status code.</summary>
+    public Task<GateAnswer> GetAsync(string path, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        return await SendAsync(
-            new HttpRequestMessage(HttpMethod.Post, new Uri("overrides", UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) },
+        ArgumentNullException.ThrowIfNull(path);
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);
+    }
+
+    /// <summary><c>POST</c> a JSON body (null fields left out) to a path relative to the gate's address.</summary>
+    public Task<GateAnswer> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) },
             cancellationToken);
     }
 

@@ -38,6 +38,48 @@ internal static class ProblemText
         }
     }
 
+    /// <summary>
+    /// The one reason a refusal gives: a problem's <c>detail</c> (else its <c>title</c>) and its field errors; else the
+    /// body itself; an empty body says so.
+    /// </summary>
+    public static string Reason(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "no explanation from the gate";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return OneLine.Of(body);
+            }
+
+            var parts = new List<string>();
+            if ((Text(root, "detail") ?? Text(root, "title")) is { } reason)
+            {
+                parts.Add(reason);
+            }
+
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", Messages(e.Value))}"));
+            }
+
+            return OneLine.Of(parts.Count > 0 ? string.Join("; ", parts) : body, 300);
+        }
+        catch (JsonException)
+        {
+            return OneLine.Of(body);
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
     private static IEnumerable<string> Messages(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Select(m => m.ToString())

@@ -7,91 +7,142 @@ using Spectre.Console;
 namespace HealthGate.Cli.Overrides;
 
 /// <summary>
-/// <c>--force-start</c> after the verdict: only a P1_FAIL can be forced, only by a person at a terminal who presses
-/// ENTER under the red banner, and only a 201 from the gate's <c>POST /overrides</c> turns it into exit code 0.
+/// <c>--force-start --override ID</c> on a P1_FAIL: the override must be an approved force_start for this mode and
+/// configuration, approved for a run whose P1 failures include every one of this run's. The approvers are shown as
+/// the gate returned them; a person at a terminal presses ENTER, a live launch is confirmed, and only the gate's 200
+/// to <c>POST /overrides/{id}/use</c> turns the P1_FAIL into exit code 0. Anything else is exit 1.
 /// </summary>
 internal sealed class ForceStart(LaunchSession session)
 {
     private const string Kind = OverrideRequest.ForceStart;
 
-    public async Task<int> RunAsync(PreflightReport report, string reportFile, CancellationToken cancellationToken)
+    private readonly OverrideUse _use = new(session, Kind);
+
+    /// <summary>The exit code; null when the verdict expired while the approvals were awaited and the preflight should run again.</summary>
+    public async Task<int?> RunAsync(PreflightReport report, string reportFile, bool mayRunAgain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         var terminal = session.Context.Terminal;
-        var approval = session.Settings.Approval;
-        switch (report.Verdict)
+        var (record, refused) = await _use.ApprovedAsync(report, cancellationToken);
+        if (record is null)
         {
-            case Verdicts.P0FailToken:
-                return session.Refuse(Kind, "P0 failures have no override; --force-start does not apply", report.ExitCode, report);
-            case Verdicts.PassToken or Verdicts.P2WarnToken:
-                terminal.Ansi.MarkupLine(Markup.Escape($"Nothing to force: the verdict is {report.Verdict}; no override was recorded."));
-                return report.ExitCode;
+            return refused;
         }
 
-        if (!terminal.IsInteractive)
+        if (!string.Equals(record.ConfigHash, report.ConfigHash, StringComparison.Ordinal))
         {
-            return session.Refuse(Kind, "--force-start needs an interactive terminal: a person must read the banner and press ENTER", Verdicts.AbortExitCode, report);
+            return session.Refuse(Kind, $"override {record.Id} was approved for configuration {record.ConfigHash}, run {report.RunId} is of configuration {report.ConfigHash ?? "(not reported)"}", report, record);
+        }
+
+        if (Expired(report))
+        {
+            if (mayRunAgain)
+            {
+                terminal.Ansi.MarkupLine(Markup.Escape($"The verdict of run {report.RunId} expired while the approvals were awaited; running the preflight again."));
+                return null;
+            }
+
+            return session.Refuse(Kind, $"the verdict of run {report.RunId} expired while waiting; run the preflight again", report, record);
+        }
+
+        if (await UncoveredAsync(record, report, cancellationToken) is { } uncovered)
+        {
+            return session.Refuse(Kind, uncovered, report, record);
         }
 
         Banner.Show(terminal.Ansi, Color.Red, "FORCE START — PROCEEDING WITH P1 FAILURES", [
             $"LAUNCHING {session.Settings.Mode.ToUpperInvariant()} WITH P1 FAILURES IS RISKY: core trading functionality may be impaired.",
+            "Failures being overridden:",
             .. ResultView.Failed(report, ["P1"], degraded: false),
-            $"This decision is approved by: {string.Join(", ", approval.DistinctApprovers)}",
-            $"Operator: {approval.Operator} · Ticket: {approval.Ticket ?? "none"}",
-            $"Reason: {approval.Reason}",
-            $"It is recorded in the gate's operational log against run {report.RunId}.",
+            $"Override {record.Id}, approved by: {OverrideText.ApprovedBy(record)}",
+            $"Requested by: {OverrideText.Person(record.RequestedBy)} · Ticket: {record.Ticket ?? "none"}",
+            $"Reason: {record.Reason ?? "none"}",
+            $"Impact: {record.Impact ?? "none"} · Mitigation: {record.Mitigation ?? "none"}",
         ]);
-        terminal.Ansi.Markup("[bold red]Press ENTER to acknowledge and record the override (anything else aborts):[/] ");
-        if (terminal.ReadLine() is not "")
+        if (session.CanPrompt)
         {
-            return session.Refuse(Kind, "the override was not acknowledged; the P1 failures stand", report.ExitCode, report);
+            terminal.Ansi.Markup("[bold red]Press ENTER to acknowledge and use the override (anything else aborts):[/] ");
+            if (terminal.ReadLine() is not "")
+            {
+                return session.Refuse(Kind, "the override was not acknowledged; the P1 failures stand", report, record);
+            }
         }
 
-        if (report.IsExpiredAt(session.Context.Time.GetUtcNow()))
+        if (!new LaunchConfirmation(session).Confirm(report, record))
         {
-            return session.Refuse(Kind, $"the verdict of run {report.RunId} expired while waiting; run the preflight again", Verdicts.AbortExitCode, report);
+            return Verdicts.AbortExitCode;
         }
 
-        var request = new OverrideRequest(Kind, report.Mode, report.RunId, approval.Operator!, approval.DistinctApprovers, approval.Reason, approval.Ticket);
-        GateAnswer answer;
-        try
+        if (Expired(report))
         {
-            answer = await session.Gate.RecordOverrideAsync(request, cancellationToken);
-        }
-        catch (GateAbortException ex)
-        {
-            return session.Refuse(Kind, $"the override could not be recorded: {ex.Message}", report.ExitCode, report);
+            return session.Refuse(Kind, $"the verdict of run {report.RunId} expired while waiting; run the preflight again (override {record.Id} stays approved until {Timestamps.ToText(record.ExpiresAt)})", report, record);
         }
 
-        if (!answer.IsCreated)
+        var (used, failed) = await _use.UseAsync(record, report, cancellationToken);
+        if (used is null)
         {
-            return session.Refuse(Kind, $"the gate did not record the override: {answer.Cause}", report.ExitCode, report);
+            return failed;
         }
 
-        session.TryLog(session.Entry(Kind, "proceed", 0, report) with { Cause = "recorded by the gate (HTTP 201)" });
-        TryAppendToReport(reportFile, report, request);
-        Banner.Show(terminal.Ansi, Color.Red, "FORCE START RECORDED — PROCEEDING WITH P1 FAILURES", [
-            "Exit code 0. Monitor the session closely and open a ticket to fix the P1 failures.",
+        session.TryLog(session.Entry(Kind, "proceed", 0, report, used) with { Cause = "used (HTTP 200)" });
+        TryAppendToReport(reportFile, used, report);
+        Banner.Show(terminal.Ansi, Color.Red, "FORCE START — OVERRIDE USED, PROCEEDING WITH P1 FAILURES", [
+            $"Override {used.Id} used for run {report.RunId}. Exit code 0.",
+            "Monitor the session closely and open a ticket to fix the P1 failures.",
         ]);
         return 0;
     }
 
-    private void TryAppendToReport(string reportFile, PreflightReport report, OverrideRequest request)
+    private bool Expired(PreflightReport report) => report.IsExpiredAt(session.Context.Time.GetUtcNow());
+
+    /// <summary>
+    /// The approvers approved overriding the failures of the override's run: a launch run failing another P1 check is
+    /// not covered. Null when every P1 failure of this run was failing in that one.
+    /// </summary>
+    private async Task<string?> UncoveredAsync(OverrideRecord record, PreflightReport report, CancellationToken cancellationToken)
+    {
+        if (record.RunId is not { Length: > 0 } approvedRun)
+        {
+            return $"override {record.Id} names no run: a force_start is approved for the failures of one run";
+        }
+
+        var failing = report.Failures(CheckTiers.P1).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (approvedRun == report.RunId)
+        {
+            return null;
+        }
+
+        PreflightReport approved;
+        try
+        {
+            var answer = await session.Gate.ReadRunAsync(approvedRun, cancellationToken);
+            if (answer.Status != 200)
+            {
+                return $"run {approvedRun}, which override {record.Id} was approved for, could not be read: {answer.Refusal}";
+            }
+
+            approved = PreflightReportReader.ReadRecorded(answer.Body);
+        }
+        catch (GateAbortException ex)
+        {
+            return $"run {approvedRun}, which override {record.Id} was approved for, could not be read: {ex.Message}";
+        }
+
+        failing.ExceptWith(approved.Failures(CheckTiers.P1).Select(c => c.Name));
+        return failing.Count == 0
+            ? null
+            : $"run {report.RunId} fails P1 checks that override {record.Id} was not approved for: {string.Join(", ", failing.Order(StringComparer.Ordinal))} (approved for run {approvedRun})";
+    }
+
+    private void TryAppendToReport(string reportFile, OverrideRecord used, PreflightReport report)
     {
         try
         {
-            ReportDirectory.Append(reportFile, $"""
-
-                ## Override
-
-                `force_start` recorded by the gate at {Timestamps.ToText(session.Context.Time.GetUtcNow())} for run `{report.RunId}`.
-                Operator: {request.Operator}. Approvers: {string.Join(", ", request.Approvers ?? [])}. Ticket: {request.Ticket ?? "none"}. Reason: {OneLine.Of(request.Reason, 500)}.
-
-                """);
+            ReportDirectory.Append(reportFile, OverrideSection.Build(used, report.RunId));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            session.Context.Terminal.Error.WriteLine($"healthgate: warning: the override is recorded, but the report {reportFile} could not be amended: {OneLine.Of(ex.Message)}");
+            session.Context.Terminal.Error.WriteLine($"healthgate: warning: the override is used, but the report {reportFile} could not be amended: {OneLine.Of(ex.Message)}");
         }
     }
 }

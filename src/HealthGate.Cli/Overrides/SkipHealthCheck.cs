@@ -6,9 +6,9 @@ using Spectre.Console;
 namespace HealthGate.Cli.Overrides;
 
 /// <summary>
-/// <c>--skip-health-check</c>: launch without asking the gate for a verdict. A person at a terminal only; live also
-/// needs the exact sentence typed. Always kept in the local operational log; recorded by the gate when it answers,
-/// and refused when the gate answers no.
+/// <c>--skip-health-check --override ID</c>: launch without asking the gate for a verdict, on an approved
+/// skip_health_check override for this mode. Live also needs the exact sentence typed at a terminal and the launch
+/// confirmation. The approvals are evidence only as the gate holds them, so a gate that cannot be asked means no skip.
 /// </summary>
 internal sealed class SkipHealthCheck(LaunchSession session)
 {
@@ -16,64 +16,67 @@ internal sealed class SkipHealthCheck(LaunchSession session)
 
     private const string Kind = OverrideRequest.SkipHealthCheck;
 
+    private readonly OverrideUse _use = new(session, Kind);
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var terminal = session.Context.Terminal;
         var settings = session.Settings;
-        var approval = settings.Approval;
-        if (approval.Missing(settings.Mode) is { Count: > 0 } missing)
+        if (!settings.IsRelaxed && !session.CanPrompt)
         {
-            return session.Refuse(Kind, $"--skip-health-check in {settings.Mode} mode needs {string.Join(", ", missing)}", Verdicts.AbortExitCode);
+            // Refused before anything is asked of the gate: nobody can type the sentence.
+            return session.Refuse(Kind, $"--skip-health-check in {settings.Mode} mode needs '{Confirmation}' typed at an interactive terminal");
         }
 
-        if (!terminal.IsInteractive)
+        var (record, refused) = await _use.ApprovedAsync(null, cancellationToken);
+        if (record is null)
         {
-            return session.Refuse(Kind, "--skip-health-check needs an interactive terminal: a person must read the warning and confirm", Verdicts.AbortExitCode);
+            return refused;
         }
 
-        var approvedBy = $"Approved by: {string.Join(", ", approval.DistinctApprovers)} · Operator: {approval.Operator} · Ticket: {approval.Ticket ?? "none"}";
-        if (string.Equals(settings.Mode, Approval.RelaxedMode, StringComparison.OrdinalIgnoreCase))
+        string[] approval = [
+            $"Override {record.Id}, approved by: {OverrideText.ApprovedBy(record)}",
+            $"Requested by: {OverrideText.Person(record.RequestedBy)} · Ticket: {record.Ticket ?? "none"}",
+            $"Reason: {record.Reason ?? "none"}",
+            $"Impact: {record.Impact ?? "none"} · Mitigation: {record.Mitigation ?? "none"}",
+        ];
+        if (settings.IsRelaxed)
         {
-            Banner.Show(terminal.Ansi, Color.Yellow, "HEALTH CHECKS SKIPPED (--skip-health-check)", [
-                "This is NOT RECOMMENDED for production use.", approvedBy, $"Reason: {approval.Reason}"]);
+            Banner.Show(terminal.Ansi, Color.Yellow, "HEALTH CHECKS SKIPPED (--skip-health-check)", ["This is NOT RECOMMENDED for production use.", .. approval]);
+            if (session.CanPrompt)
+            {
+                terminal.Ansi.Markup("[bold yellow]Press ENTER to acknowledge and use the override (anything else aborts):[/] ");
+                if (terminal.ReadLine() is not "")
+                {
+                    return session.Refuse(Kind, "the override was not acknowledged; the launch is aborted", null, record);
+                }
+            }
         }
         else
         {
             Banner.Show(terminal.Ansi, Color.Red, "HEALTH CHECKS SKIPPED (--skip-health-check)", [
                 $"THIS IS EXTREMELY DANGEROUS FOR {settings.Mode.ToUpperInvariant()} TRADING.",
-                "Skipping health checks can result in REAL MONEY LOSS.", approvedBy, $"Reason: {approval.Reason}"]);
+                "Skipping health checks can result in REAL MONEY LOSS.", .. approval]);
             terminal.Ansi.Markup($"[bold red]Type '{Confirmation}' to continue:[/] ");
             if (terminal.ReadLine() != Confirmation)
             {
-                return session.Refuse(Kind, $"'{Confirmation}' was not typed exactly; the launch is aborted", Verdicts.AbortExitCode);
+                return session.Refuse(Kind, $"'{Confirmation}' was not typed exactly; the launch is aborted", null, record);
             }
         }
 
-        var request = new OverrideRequest(Kind, settings.Mode, null, approval.Operator!, approval.DistinctApprovers, approval.Reason, approval.Ticket);
-        string recorded;
-        try
+        if (!new LaunchConfirmation(session).Confirm(null, record))
         {
-            var answer = await session.Gate.RecordOverrideAsync(request, cancellationToken);
-            if (answer.Status is >= 400 and < 500)
-            {
-                return session.Refuse(Kind, $"the gate refused the skip: {answer.Cause}", Verdicts.AbortExitCode);
-            }
-
-            recorded = answer.IsCreated ? "recorded by the gate (HTTP 201)" : $"not recorded by the gate: {answer.Cause}";
-        }
-        catch (GateAbortException ex)
-        {
-            recorded = $"not recorded by the gate: {ex.Message}";
-        }
-
-        // The local record is the one that cannot be skipped: without it there is no launch.
-        if (!session.TryLog(session.Entry(Kind, "proceed", 0) with { Cause = recorded }))
-        {
-            terminal.Error.WriteLine($"healthgate: {Kind} REFUSED — the skip could not be logged locally");
             return Verdicts.AbortExitCode;
         }
 
-        terminal.Ansi.MarkupLine(Markup.Escape($"Health checks skipped: logged in {session.Log.Path}; {recorded}. Exit code 0."));
+        var (used, failed) = await _use.UseAsync(record, null, cancellationToken);
+        if (used is null)
+        {
+            return failed;
+        }
+
+        session.TryLog(session.Entry(Kind, "proceed", 0, null, used) with { Cause = "used (HTTP 200)" });
+        terminal.Ansi.MarkupLine(Markup.Escape($"Health checks skipped under override {used.Id} (approved by {OverrideText.ApprovedBy(used)}); used at the gate. Exit code 0."));
         return 0;
     }
 }

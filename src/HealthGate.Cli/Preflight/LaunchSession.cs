@@ -5,8 +5,8 @@ namespace HealthGate.Cli.Preflight;
 
 /// <summary>
 /// What one invocation works with — terminal, settings, gate, operational log — and the two ways it stops short:
-/// an abort (the gate gave no usable verdict) and a refusal (an override that may not go ahead). Both print one line
-/// on standard error and are kept in the local operational log.
+/// an abort (the gate gave no usable verdict) and a refusal (an override or a launch that may not go ahead). Both
+/// print one line on standard error and are kept in the local operational log.
 /// </summary>
 internal sealed class LaunchSession(CliContext context, PreflightSettings settings, GateClient gate, OperationalLog log)
 {
@@ -18,6 +18,9 @@ internal sealed class LaunchSession(CliContext context, PreflightSettings settin
 
     public OperationalLog Log { get; } = log;
 
+    /// <summary>A person can be asked: a terminal, and no <c>--non-interactive</c>.</summary>
+    public bool CanPrompt => Context.Terminal.IsInteractive && !Settings.NonInteractive;
+
     public int Abort(string cause, PreflightReport? report = null)
     {
         Context.Terminal.Error.WriteLine($"healthgate: ABORT — {cause}");
@@ -25,29 +28,30 @@ internal sealed class LaunchSession(CliContext context, PreflightSettings settin
         return Verdicts.AbortExitCode;
     }
 
-    public int Refuse(string kind, string cause, int exitCode, PreflightReport? report = null)
+    /// <summary>Refuses with exit code 1: a launch that may not go ahead stops, whatever the verdict was.</summary>
+    public int Refuse(string kind, string cause, PreflightReport? report = null, OverrideRecord? record = null)
     {
         Context.Terminal.Error.WriteLine($"healthgate: {kind} REFUSED — {cause}");
-        TryLog(Entry(kind, "refused", exitCode, report) with { Cause = cause });
-        return exitCode;
+        TryLog(Entry(kind, "refused", Verdicts.AbortExitCode, report, record) with { Cause = cause });
+        return Verdicts.AbortExitCode;
     }
 
-    /// <summary>An entry carrying the mode, the gate and the approval as given on the command line.</summary>
-    public OperationalLogEntry Entry(string kind, string decision, int exitCode, PreflightReport? report = null)
-    {
-        var approval = Settings.Approval;
-        return new OperationalLogEntry(Timestamps.ToText(Context.Time.GetUtcNow()), kind, Settings.Mode, decision, exitCode)
+    /// <summary>An entry carrying the mode, the gate, the run and the override as the gate returned it.</summary>
+    public OperationalLogEntry Entry(string kind, string decision, int exitCode, PreflightReport? report = null, OverrideRecord? record = null) =>
+        new(Timestamps.ToText(Context.Time.GetUtcNow()), kind, Settings.Mode, decision, exitCode)
         {
             Gate = Gate.Display,
             RunId = report?.RunId,
             Verdict = report?.Verdict,
             Failures = report is null ? null : [.. report.Checks.Where(c => c.IsUnhealthy).Select(c => $"{c.Name} ({c.Tier}: {c.Reason})")],
-            Operator = approval.Operator,
-            Approvers = approval.DistinctApprovers.Count > 0 ? approval.DistinctApprovers : null,
-            Ticket = approval.Ticket,
-            Reason = approval.Reason,
+            OverrideId = record?.Id ?? Settings.OverrideId,
+            RequestedBy = record?.RequestedBy,
+            Approvals = record?.Approvals,
+            Ticket = record?.Ticket,
+            Reason = record?.Reason,
+            Impact = record?.Impact,
+            Mitigation = record?.Mitigation,
         };
-    }
 
     /// <summary>Appends to the operational log; a failure is reported on one more line and returned.</summary>
     public bool TryLog(OperationalLogEntry entry)

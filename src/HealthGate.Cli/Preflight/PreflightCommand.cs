@@ -1,18 +1,17 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.RegularExpressions;
 using HealthGate.Cli.Acceptance;
-using HealthGate.Cli.Overrides;
+using HealthGate.Cli.Gate;
 
 namespace HealthGate.Cli.Preflight;
 
 /// <summary><c>healthgate preflight</c>: its options, their validation, and the hand-over to <see cref="PreflightFlow"/>.</summary>
-internal static partial class PreflightCommand
+internal static class PreflightCommand
 {
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var mode = new Option<string>("--mode") { Description = "The mode to check: paper (P0 subset) or live (full suite).", Required = true };
+        var mode = ModeOption.Create("The mode to check: paper (P0 subset) or live (full suite).");
         var url = new Option<string>("--url") { Description = "The HealthGate service.", DefaultValueFactory = _ => PreflightSettings.DefaultUrl };
         var timeout = new Option<int?>("--timeout") { Description = "Seconds to wait for the gate (default 30 for paper, 60 for live).", HelpName = "SECONDS" };
         var reportDir = new Option<string>("--report-dir") { Description = "Where reports and the operational log are written.", DefaultValueFactory = _ => PreflightSettings.DefaultReportDirectory };
@@ -30,20 +29,8 @@ internal static partial class PreflightCommand
         };
         var expectConfigHash = new Option<string?>("--expect-config-hash") { Description = "Accept a GO only from this configuration (the gate's configHash).", HelpName = "HASH" };
         var json = new Option<bool>("--json") { Description = "Print the preflight JSON only (machine-readable)." };
-        var forceStart = new Option<bool>("--force-start") { Description = "On P1_FAIL, record an approved override and exit 0 (interactive terminal only)." };
-        var skip = new Option<bool>("--skip-health-check") { Description = "Do not run the checks at all (approved emergencies only, interactive terminal only)." };
-        var operatorName = new Option<string?>("--operator") { Description = "The person launching.", HelpName = "NAME" };
-        var approvers = new Option<string[]>("--approver") { Description = "An approver of the override; repeat for each (live needs two).", HelpName = "NAME" };
-        var ticket = new Option<string?>("--ticket") { Description = "The ticket documenting the override (required in live)." };
-        var reason = new Option<string?>("--reason") { Description = "Why the override is needed." };
+        var launch = new LaunchOptions();
 
-        mode.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { } value && !ModeName().IsMatch(value))
-            {
-                result.AddError($"--mode '{value}' is not a mode name (letters, digits, '-' and '_'; for example paper or live)");
-            }
-        });
         url.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
@@ -83,20 +70,14 @@ internal static partial class PreflightCommand
 
         var command = new Command("preflight", "Ask the gate for a go/no-go verdict; the exit code is the verdict's (0 PASS, 1 P0_FAIL or abort, 2 P1_FAIL, 3 P2_WARN).")
         {
-            mode, url, timeout, reportDir, clockTolerance, maxVerdictTtl, expectConfigHash, json, forceStart, skip, operatorName, approvers, ticket, reason,
+            mode, url, timeout, reportDir, clockTolerance, maxVerdictTtl, expectConfigHash, json,
         };
-        command.Validators.Add(result =>
+        foreach (var option in launch.All)
         {
-            if (result.GetValue(forceStart) && result.GetValue(skip))
-            {
-                result.AddError("--force-start and --skip-health-check exclude each other");
-            }
+            command.Options.Add(option);
+        }
 
-            if (result.GetValue(json) && (result.GetValue(forceStart) || result.GetValue(skip)))
-            {
-                result.AddError("--json is for machines; overrides need a person at a terminal, so it cannot be combined with --force-start or --skip-health-check");
-            }
-        });
+        command.Validators.Add(result => launch.Validate(result, json));
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -107,20 +88,21 @@ internal static partial class PreflightCommand
                 parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : PreflightSettings.DefaultTimeout(modeName),
                 parse.GetRequiredValue(reportDir),
                 parse.GetValue(json),
-                parse.GetValue(forceStart),
-                parse.GetValue(skip),
-                new Approval(parse.GetValue(operatorName), parse.GetValue(approvers) ?? [], parse.GetValue(ticket), parse.GetValue(reason)))
+                parse.GetValue(launch.ForceStart),
+                parse.GetValue(launch.Skip))
             {
                 Acceptance = new AcceptanceRules(
                     TimeSpan.FromSeconds(parse.GetValue(clockTolerance)),
                     TimeSpan.FromSeconds(parse.GetValue(maxVerdictTtl)),
                     parse.GetValue(expectConfigHash)),
+                OverrideId = parse.GetValue(launch.Override),
+                Wait = parse.GetValue(launch.Wait) is { } wait ? TimeSpan.FromSeconds(wait) : null,
+                KeyFile = parse.GetValue(launch.KeyFile),
+                NonInteractive = parse.GetValue(launch.NonInteractive),
+                Yes = parse.GetValue(launch.Yes),
             };
             return new PreflightFlow(context, settings).RunAsync(cancellationToken);
         });
         return command;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-    private static partial Regex ModeName();
 }

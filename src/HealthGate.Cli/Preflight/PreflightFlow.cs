@@ -8,14 +8,25 @@ namespace HealthGate.Cli.Preflight;
 
 /// <summary>
 /// One <c>healthgate preflight</c>: ask the gate, accept a GO only when it can be checked (<see cref="GoAcceptance"/>),
-/// show the table and the banner (or the JSON), write the report, then hand over to an override when one was asked
-/// for. Returns the process exit code.
+/// show the table and the banner (or the JSON), write the report, then either hand over to an override, or end a
+/// live GO with the operator's confirmation (<see cref="LaunchConfirmation"/>). Returns the process exit code.
 /// </summary>
 internal sealed class PreflightFlow(CliContext context, PreflightSettings settings)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        using var gate = new GateClient(settings.Url, context.ApiKey, settings.Timeout, context.Time);
+        string? apiKey;
+        try
+        {
+            apiKey = GateOptions.ApiKey(context, settings.KeyFile);
+        }
+        catch (SecretFileException ex)
+        {
+            context.Terminal.Error.WriteLine($"healthgate: {ex.Message}");
+            return Verdicts.AbortExitCode;
+        }
+
+        using var gate = new GateClient(settings.Url, apiKey, settings.Timeout, context.Time);
         var session = new LaunchSession(context, settings, gate, new OperationalLog(settings.ReportDirectory));
         try
         {
@@ -24,32 +35,33 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
                 return await new SkipHealthCheck(session).RunAsync(cancellationToken);
             }
 
-            if (settings.ForceStart && settings.Approval.Missing(settings.Mode) is { Count: > 0 } missing)
+            // A second run only when the first verdict expired while a force-start's approvals were awaited.
+            for (var run = 1; ; run++)
             {
-                return session.Refuse(OverrideRequest.ForceStart, $"--force-start in {settings.Mode} mode needs {string.Join(", ", missing)}", Verdicts.AbortExitCode);
-            }
+                PreflightAnswer answer;
+                try
+                {
+                    answer = await FetchAsync(gate, cancellationToken);
+                }
+                catch (GateAbortException ex)
+                {
+                    return session.Abort(ex.Message);
+                }
 
-            PreflightAnswer answer;
-            try
-            {
-                answer = await FetchAsync(gate, cancellationToken);
-            }
-            catch (GateAbortException ex)
-            {
-                return session.Abort(ex.Message);
-            }
+                try
+                {
+                    await new GoAcceptance(gate, settings.Acceptance, context.Time).AcceptAsync(answer, cancellationToken);
+                }
+                catch (GateAbortException ex)
+                {
+                    return session.Abort(ex.Message, answer.Report);
+                }
 
-            var report = answer.Report;
-            try
-            {
-                await new GoAcceptance(gate, settings.Acceptance, context.Time).AcceptAsync(answer, cancellationToken);
+                if (await ConcludeAsync(session, answer.Report, mayRunAgain: run == 1, cancellationToken) is { } exitCode)
+                {
+                    return exitCode;
+                }
             }
-            catch (GateAbortException ex)
-            {
-                return session.Abort(ex.Message, report);
-            }
-
-            return await ConcludeAsync(session, report, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -62,7 +74,8 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
         }
     }
 
-    private async Task<int> ConcludeAsync(LaunchSession session, PreflightReport report, CancellationToken cancellationToken)
+    /// <summary>The exit code; null when the preflight should run again (see <see cref="ForceStart"/>).</summary>
+    private async Task<int?> ConcludeAsync(LaunchSession session, PreflightReport report, bool mayRunAgain, CancellationToken cancellationToken)
     {
         var terminal = context.Terminal;
         if (settings.Json)
@@ -88,10 +101,34 @@ internal sealed class PreflightFlow(CliContext context, PreflightSettings settin
 
         if (!settings.Json)
         {
-            ResultView.ShowVerdict(terminal.Ansi, report, file, settings.ForceStart);
+            ResultView.ShowVerdict(terminal.Ansi, report, file, settings.ForceStart ? settings.OverrideId : null);
         }
 
-        return settings.ForceStart ? await new ForceStart(session).RunAsync(report, file, cancellationToken) : report.ExitCode;
+        if (!Verdicts.TryParse(report.Verdict, out var verdict) || verdict == Verdict.P0Fail)
+        {
+            return settings.ForceStart
+                ? session.Refuse(OverrideRequest.ForceStart, "P0 failures have no override; --force-start does not apply", report)
+                : report.ExitCode;
+        }
+
+        if (verdict == Verdict.P1Fail)
+        {
+            return settings.ForceStart ? await new ForceStart(session).RunAsync(report, file, mayRunAgain, cancellationToken) : report.ExitCode;
+        }
+
+        if (settings.ForceStart)
+        {
+            terminal.Ansi.MarkupLine(Markup.Escape($"Nothing to force: the verdict is {report.Verdict}; override {settings.OverrideId} was not used."));
+        }
+
+        if (!new LaunchConfirmation(session).Confirm(report))
+        {
+            return Verdicts.AbortExitCode;
+        }
+
+        return report.IsExpiredAt(context.Time.GetUtcNow())
+            ? session.Abort($"the gate's {report.Verdict} for run {report.RunId} expired at {Timestamps.ToText(report.ExpiresAt!.Value)} while the launch was being confirmed; run the preflight again", report)
+            : report.ExitCode;
     }
 
     /// <summary>The spinner only where a person watches; a pipe or a log file gets no animation.</summary>

@@ -1,4 +1,5 @@
 using HealthGate.Cli.Gate;
+using HealthGate.Cli.Overrides;
 using HealthGate.Cli.Reports;
 using HealthGate.Cli.Terminal;
 using Spectre.Console;
@@ -29,7 +30,7 @@ internal static class ResultView
         console.Write(table);
     }
 
-    public static void ShowVerdict(IAnsiConsole console, PreflightReport report, string reportFile, bool forceStartRequested)
+    public static void ShowVerdict(IAnsiConsole console, PreflightReport report, string reportFile, long? forceStartOverride)
     {
         ArgumentNullException.ThrowIfNull(report);
         var footer = new[]
@@ -49,21 +50,30 @@ internal static class ResultView
                 break;
             case Verdicts.P1FailToken:
                 Banner.Show(console, Color.Orange1, "P1 FAILURE — core trading functionality may be impaired", [
-                    forceStartRequested
-                        ? "Exit code 2 unless the force-start below is acknowledged and recorded."
-                        : "Exit code 2: LAUNCH ABORTED for safety.",
+                    forceStartOverride is { } id
+                        ? $"Exit code 2 unless override {id} is approved and used below."
+                        : $"Exit code 2: LAUNCH ABORTED for safety. {DoNotStart(report.Mode)}",
                     .. Failed(report, ["P1"], degraded: false),
                     "Options: 1. fix the P1 failures and run again (recommended);",
-                    "         2. --force-start with approval (live: two approvers, a ticket and a reason; paper: one approver and a reason).",
+                    $"         2. an approved override: healthgate override request --kind force-start --mode {report.Mode} --run {report.RunId} --reason TEXT{(OverrideKinds.IsRelaxed(report.Mode) ? "" : " --ticket T --impact TEXT --mitigation TEXT")},",
+                    "            approved by each approver with their own credential (healthgate override approve ID),",
+                    $"            then healthgate preflight --mode {report.Mode} --force-start --override ID.",
                     .. footer]);
                 break;
             default:
                 Banner.Show(console, Color.Red, "P0 FAILURE — LAUNCH ABORTED", [
-                    "Infrastructure is broken. DO NOT START TRADING. Exit code 1.",
+                    $"Infrastructure is broken. {DoNotStart(report.Mode)} Exit code 1.",
                     "P0 failures have no override: fix them and run the preflight again.",
                     .. Failed(report, ["P0"], degraded: false), .. footer]);
                 break;
         }
+    }
+
+    /// <summary>The mode named, so a live NO-GO never reads like a paper one: DO NOT START LIVE TRADING.</summary>
+    public static string DoNotStart(string mode)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        return $"DO NOT START {mode.ToUpperInvariant()} TRADING.";
     }
 
     /// <summary>One line per failing check of the given tiers, with its reason and description.</summary>

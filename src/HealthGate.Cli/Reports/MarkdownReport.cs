@@ -52,5 +52,5 @@ internal static class MarkdownReport
     private static void Row(StringBuilder b, string name, string value) => b.Append(CultureInfo.InvariantCulture, $"| {name} | {value} |\n");
 
     /// <summary>A table cell cannot hold a pipe or a line break.</summary>
-    private static string Cell(string text) => OneLine.Of(text, 500).Replace("|", "\\|", StringComparison.Ordinal);
+    public static string Cell(string text) => OneLine.Of(text, 500).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -3,194 +3,321 @@ using HealthGate.Cli.Tests.Infrastructure;
 
 namespace HealthGate.Cli.Tests.Overrides;
 
-/// <summary>--force-start: what the operator sees and types, and exactly what reaches POST /overrides (a stand-in gate).</summary>
+/// <summary>
+/// preflight --force-start --override ID against a stand-in gate: only an approved force_start for this mode and run
+/// is used, after the approvers are shown as the gate returned them, ENTER at a terminal and the live confirmation;
+/// every other outcome is exit 1 naming why.
+/// </summary>
 public sealed class ForceStartTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>, IDisposable
 {
-    private static readonly string[] LiveApproval =
-        ["--operator", "alice", "--approver", "Risk Manager Bob", "--approver", "CTO Carol", "--ticket", "OPS-1234", "--reason", "known MT5 import issue"];
-
     private readonly FakeGate _gate = new(fixture.StandIn);
     private readonly TempDirectory _reports = new();
 
     public void Dispose() => _reports.Dispose();
 
     [Fact]
-    public async Task ForceStartOnP1WithTwoApproversAtATerminalRecordsTheOverrideAndExits0()
+    public async Task AnApprovedOverrideIsShownAcknowledgedConfirmedAndUsedForThisRunThenExits0()
     {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow));
-        var terminal = new TestTerminal(interactive: true).Type("");
+        var approved = OverrideRecords.Approved();
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(approved).AcceptUse(approved);
+        var terminal = new TestTerminal(interactive: true).Type("").Type("YES");
 
-        var result = await RunAsync(terminal, "live", [.. LiveApproval], apiKey: "ops-key");
+        var result = await RunAsync(terminal, apiKey: "olga-key");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(1, terminal.Prompts);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(2, terminal.Prompts);
         Assert.Contains("FORCE START — PROCEEDING WITH P1 FAILURES", result.Out, StringComparison.Ordinal);
-        Assert.Contains("approved by: Risk Manager Bob, CTO Carol", result.Out, StringComparison.Ordinal);
+        Assert.Contains("approved by: Jane Smith (risk-manager), Bob Jones (cto)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("FAIL execution-ready (P1, unexpected_status)", result.Out, StringComparison.Ordinal);
         Assert.Contains("Press ENTER to acknowledge", result.Out, StringComparison.Ordinal);
-        var sent = Assert.Single(_gate.Overrides);
-        Assert.Equal("POST", sent.Method);
-        Assert.Equal("ops-key", sent.ApiKey);
-        Assert.StartsWith("application/json", sent.ContentType, StringComparison.Ordinal);
-        var body = JsonDocument.Parse(sent.Body).RootElement;
-        Assert.Equal("force_start", body.GetProperty("kind").GetString());
-        Assert.Equal("live", body.GetProperty("mode").GetString());
-        Assert.Equal(CannedPreflight.RunId, body.GetProperty("runId").GetString());
-        Assert.Equal("alice", body.GetProperty("operator").GetString());
-        Assert.Equal(["Risk Manager Bob", "CTO Carol"], body.GetProperty("approvers").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal("known MT5 import issue", body.GetProperty("reason").GetString());
-        Assert.Equal("OPS-1234", body.GetProperty("ticket").GetString());
+        Assert.Contains("Type 'YES' to confirm:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("OVERRIDE USED", result.Out, StringComparison.Ordinal);
+        var use = Assert.Single(_gate.Uses);
+        Assert.Equal("POST", use.Method);
+        Assert.Equal("olga-key", use.ApiKey);
+        Assert.Equal(CannedPreflight.RunId, JsonDocument.Parse(use.Body).RootElement.GetProperty("runId").GetString());
+        Assert.Empty(_gate.Overrides);
+        Assert.DoesNotContain("olga-key", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RecordedForceStartIsInTheReportAndTheOperationalLog()
+    public async Task TheUsedOverrideIsInTheReportAndTheLogWithTheApprovalsAsTheGateReturnedThem()
     {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow));
+        var approved = OverrideRecords.Approved();
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(approved).AcceptUse(approved);
 
-        await RunAsync(new TestTerminal(interactive: true).Type(""), "live", [.. LiveApproval]);
+        await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
 
         var report = await File.ReadAllTextAsync(Assert.Single(_reports.Reports()));
         Assert.Contains("## Override", report, StringComparison.Ordinal);
-        Assert.Contains("Approvers: Risk Manager Bob, CTO Carol. Ticket: OPS-1234.", report, StringComparison.Ordinal);
+        Assert.Contains("| Override | `42` (force_start, live), state used |", report, StringComparison.Ordinal);
+        Assert.Contains("| Requested by | Olga Ivanova (olga) at ", report, StringComparison.Ordinal);
+        Assert.Matches(@"\| Approvals \| approve by Jane Smith \(jane\) as risk-manager at [^;]+ — ""ok for today""; approve by Bob Jones \(bob\) as cto at ", report);
+        Assert.Contains("| Ticket | OPS-1234 |", report, StringComparison.Ordinal);
+        Assert.Contains("| Reason | known MT5 import issue |", report, StringComparison.Ordinal);
+        Assert.Contains("| Impact | MT5 strategies idle |", report, StringComparison.Ordinal);
+        Assert.Contains("| Mitigation | watch the desk, kill switch armed |", report, StringComparison.Ordinal);
+        var lines = _reports.LogLines().Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["launch_confirmation", "force_start"], lines.Select(l => l.GetProperty("event").GetString()));
+        var used = lines[1];
+        Assert.Equal("proceed", used.GetProperty("decision").GetString());
+        Assert.Equal(42, used.GetProperty("overrideId").GetInt64());
+        Assert.Equal("olga", used.GetProperty("requestedBy").GetProperty("id").GetString());
+        Assert.Equal(
+            [("Jane Smith", "risk-manager"), ("Bob Jones", "cto")],
+            used.GetProperty("approvals").EnumerateArray().Select(a => (a.GetProperty("person").GetProperty("name").GetString(), a.GetProperty("role").GetString())));
+        Assert.False(used.TryGetProperty("operator", out _));
+        Assert.Equal("typed YES at the terminal", lines[0].GetProperty("confirmation").GetString());
+    }
+
+    [Fact]
+    public async Task WaitPollsEveryTwoSecondsOnTheCliClockUntilApproved()
+    {
+        var pending = OverrideRecords.Pending();
+        var approved = OverrideRecords.Approved(pending);
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow))
+            .AnswerOverride(pending, pending, OverrideRecords.HalfApproved(pending), approved)
+            .AcceptUse(approved);
+        var clock = new PollClock();
+        var started = clock.GetUtcNow();
+
+        var result = await RunAsync(new TestTerminal(interactive: false), ["--wait", "600", "--non-interactive", "--yes"], clock);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(4, _gate.OverrideReads.Count);
+        Assert.Equal(3, clock.Sleeps);
+        Assert.Equal(TimeSpan.FromSeconds(6), clock.GetUtcNow() - started);
+        Assert.Contains("awaiting risk-manager, cto", result.Out, StringComparison.Ordinal);
+        Assert.Contains("approved by Jane Smith (risk-manager); awaiting cto", result.Out, StringComparison.Ordinal);
+        Assert.Single(_gate.Uses);
+    }
+
+    [Fact]
+    public async Task WaitingPastWaitIsTimedOutWith1AndNothingIsUsed()
+    {
+        var pending = OverrideRecords.Pending();
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(pending);
+        var clock = new PollClock();
+
+        var result = await RunAsync(new TestTerminal(interactive: true), ["--wait", "10"], clock);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("force_start REFUSED — timed out after 10 s waiting for override 42: still awaiting risk-manager, cto", result.Error, StringComparison.Ordinal);
+        Assert.Equal(6, _gate.OverrideReads.Count);
+        Assert.Empty(_gate.Uses);
         var entry = JsonDocument.Parse(Assert.Single(_reports.LogLines())).RootElement;
-        Assert.Equal("force_start", entry.GetProperty("event").GetString());
-        Assert.Equal("proceed", entry.GetProperty("decision").GetString());
-        Assert.Equal(CannedPreflight.RunId, entry.GetProperty("runId").GetString());
-        Assert.Equal("execution-ready (P1: unexpected_status)", Assert.Single(entry.GetProperty("failures").EnumerateArray()).GetString());
+        Assert.Equal("refused", entry.GetProperty("decision").GetString());
+        Assert.Equal(42, entry.GetProperty("overrideId").GetInt64());
+    }
+
+    [Fact]
+    public async Task WithoutWaitAPendingOverrideIsLookedAtOnceAndRefused()
+    {
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Pending());
+
+        var result = await RunAsync(new TestTerminal(interactive: true));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("override 42 is still pending, awaiting risk-manager, cto", result.Error, StringComparison.Ordinal);
+        Assert.Contains("give --wait SECONDS", result.Error, StringComparison.Ordinal);
+        Assert.Single(_gate.OverrideReads);
+        Assert.Empty(_gate.Uses);
+    }
+
+    public static TheoryData<string, string> Unusable => new()
+    {
+        { "rejected", "override 42 was rejected: reject by Bob Jones (bob) at" },
+        { "expired", "override 42 expired at" },
+        { "used", "override 42 was already used" },
+        { "skip", "override 42 is a skip_health_check, not a force_start" },
+        { "paper", "override 42 is for mode paper, not live" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unusable))]
+    public async Task AnOverrideThatIsNotAnApprovedForceStartForThisModeIsRefusedWith1(string story, string cause)
+    {
+        var pending = OverrideRecords.Pending();
+        var record = story switch
+        {
+            "rejected" => OverrideRecords.Rejected(pending),
+            "expired" => OverrideRecords.Expired(pending),
+            "used" => OverrideRecords.Used(OverrideRecords.Approved(pending), "01JOTHERRUN"),
+            "skip" => OverrideRecords.Approved(OverrideRequest.SkipHealthCheck),
+            _ => OverrideRecords.Approved(mode: "paper"),
+        };
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(record);
+        var terminal = new TestTerminal(interactive: true).Type("").Type("YES");
+
+        var result = await RunAsync(terminal, ["--wait", "30"], new PollClock());
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"healthgate: force_start REFUSED — {cause}", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, terminal.Prompts);
+        Assert.Single(_gate.OverrideReads);
+        Assert.Empty(_gate.Uses);
     }
 
     [Theory]
-    [InlineData(409, """{"title":"Conflict","detail":"run has verdict P0_FAIL: P0 has no override"}""", "HTTP 409: Conflict — run has verdict P0_FAIL")]
-    [InlineData(400, """{"title":"One or more validation errors occurred.","errors":{"ticket":["is required in live"]}}""", "HTTP 400: One or more validation errors occurred. — ticket: is required in live")]
-    [InlineData(401, "", "HTTP 401")]
-    public async Task ForceStartExits2WhenTheGateDoesNotRecordIt(int status, string problem, string cause)
+    [InlineData(409, """{"title":"Conflict","detail":"the gate's configuration changed since the run: configHash differs"}""", "409: the gate's configuration changed since the run: configHash differs")]
+    [InlineData(403, """{"title":"Forbidden","detail":"only the requester or a service key may use an override"}""", "403: only the requester or a service key may use an override")]
+    [InlineData(500, "", "500: no explanation from the gate")]
+    public async Task AUseTheGateRefusesIsExit1WithItsReason(int status, string problem, string cause)
     {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverrides(status, problem);
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Approved()).AnswerUse(OverrideRecords.Id, status, problem);
 
-        var result = await RunAsync(new TestTerminal(interactive: true).Type(""), "live", [.. LiveApproval]);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"force_start REFUSED — the gate did not record the override: {cause}", result.Error, StringComparison.Ordinal);
-        Assert.Single(_gate.Overrides);
-        Assert.Equal("refused", JsonDocument.Parse(Assert.Single(_reports.LogLines())).RootElement.GetProperty("decision").GetString());
-    }
-
-    [Fact]
-    public async Task ForceStartExits2WhenTheGateFallsSilentWhileRecording()
-    {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).HangOverrides();
-
-        var result = await RunAsync(new TestTerminal(interactive: true).Type(""), "live", [.. LiveApproval, "--timeout", "1"]);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("the override could not be recorded: the gate at", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ForceStartWithoutATerminalIsRefusedWith1AndNothingIsPosted()
-    {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow));
-        var terminal = new TestTerminal(interactive: false);
-
-        var result = await RunAsync(terminal, "live", [.. LiveApproval]);
+        var result = await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--force-start needs an interactive terminal", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, terminal.Prompts);
-        Assert.Empty(_gate.Overrides);
+        Assert.Contains($"force_start REFUSED — the gate did not let override 42 be used: {cause}", result.Error, StringComparison.Ordinal);
+        Assert.Single(_gate.Uses);
+        Assert.DoesNotContain("## Override", await File.ReadAllTextAsync(Assert.Single(_reports.Reports())), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ForceStartOnP0FailExits1WhateverTheFlags()
+    public async Task OnP0FailNothingOverridesAndTheOverrideIsNotEvenRead()
     {
-        _gate.AnswerPreflight(CannedPreflight.P0Fail(DateTimeOffset.UtcNow));
-        var terminal = new TestTerminal(interactive: true).Type("");
+        _gate.AnswerPreflight(CannedPreflight.P0Fail(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Approved());
+        var terminal = new TestTerminal(interactive: true).Type("").Type("YES");
 
-        var result = await RunAsync(terminal, "live", [.. LiveApproval]);
+        var result = await RunAsync(terminal);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("P0 failures have no override", result.Error, StringComparison.Ordinal);
+        Assert.Contains("DO NOT START LIVE TRADING", result.Out, StringComparison.Ordinal);
         Assert.Equal(0, terminal.Prompts);
-        Assert.Empty(_gate.Overrides);
+        Assert.Empty(_gate.OverrideReads);
+        Assert.Empty(_gate.Uses);
     }
 
     [Fact]
-    public async Task ForceStartOnPassHasNothingToForceAndExits0WithoutPosting()
+    public async Task OnPassThereIsNothingToForceTheOverrideIsKeptAndTheLiveLaunchIsStillConfirmed()
     {
-        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
+        _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Approved());
+        var terminal = new TestTerminal(interactive: true).Type("YES");
 
-        var result = await RunAsync(new TestTerminal(interactive: true), "live", [.. LiveApproval]);
+        var result = await RunAsync(terminal);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Nothing to force", result.Out, StringComparison.Ordinal);
-        Assert.Empty(_gate.Overrides);
+        Assert.Contains("Nothing to force: the verdict is PASS; override 42 was not used.", result.Out, StringComparison.Ordinal);
+        Assert.Equal(1, terminal.Prompts);
+        Assert.Empty(_gate.OverrideReads);
+        Assert.Empty(_gate.Uses);
+    }
+
+    [Fact]
+    public async Task WithoutATerminalItGoesAheadOnlyWithNonInteractiveYesAndLogsThatConfirmation()
+    {
+        var approved = OverrideRecords.Approved();
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(approved).AcceptUse(approved);
+        var terminal = new TestTerminal(interactive: false);
+
+        var refused = await RunAsync(terminal);
+        var confirmed = await RunAsync(terminal, ["--non-interactive", "--yes"]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("launch not confirmed", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--non-interactive --yes", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0, confirmed.ExitCode);
+        Assert.Equal(0, terminal.Prompts);
+        Assert.Single(_gate.Uses);
+        var confirmation = _reports.LogLines().Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("decision").GetString() == "proceed" && e.GetProperty("event").GetString() == "launch_confirmation");
+        Assert.Equal("given non-interactively (--non-interactive --yes)", confirmation.GetProperty("confirmation").GetString());
     }
 
     [Theory]
-    [InlineData("no")]
-    [InlineData(null)]
-    public async Task ForceStartNotAcknowledgedWithEnterExits2AndPostsNothing(string? typed)
+    [InlineData("no", "YES", "the override was not acknowledged")]
+    [InlineData(null, "YES", "the override was not acknowledged")]
+    [InlineData("", "yes", "launch not confirmed: 'YES' was not typed")]
+    [InlineData("", "YES please", "launch not confirmed: 'YES' was not typed")]
+    [InlineData("", null, "launch not confirmed: 'YES' was not typed")]
+    public async Task AtATerminalAnythingButEnterThenYesIsExit1AndNothingIsUsed(string? enter, string? yes, string cause)
     {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow));
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Approved()).AcceptUse(OverrideRecords.Approved());
 
-        var result = await RunAsync(new TestTerminal(interactive: true).Type(() => typed), "live", [.. LiveApproval]);
+        var result = await RunAsync(new TestTerminal(interactive: true).Type(() => enter).Type(() => yes));
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("the override was not acknowledged", result.Error, StringComparison.Ordinal);
-        Assert.Empty(_gate.Overrides);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(cause, result.Error, StringComparison.Ordinal);
+        Assert.Empty(_gate.Uses);
     }
 
     [Fact]
-    public async Task ForceStartOnAVerdictThatExpiredWhileWaitingIsRefused()
+    public async Task AnOverrideApprovedForAnotherConfigurationIsRefused()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(clock.Now));
-        var terminal = new TestTerminal(interactive: true).Type(() =>
-        {
-            clock.Now = clock.Now.AddSeconds(61);
-            return "";
-        });
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverride(OverrideRecords.Approved() with { ConfigHash = "sha256:0ther" });
 
-        var result = await new CliRun { Terminal = terminal, Time = clock }.RunAsync(
-            ["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, "--force-start", .. LiveApproval]);
+        var result = await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("expired while waiting", result.Error, StringComparison.Ordinal);
-        Assert.Empty(_gate.Overrides);
-    }
-
-    [Theory]
-    [InlineData("live", new[] { "--operator", "alice", "--approver", "bob", "--ticket", "T-1", "--reason", "r" }, "--approver (2 distinct approvers, got 1)")]
-    [InlineData("live", new[] { "--operator", "alice", "--approver", "bob", "--approver", " BOB ", "--ticket", "T-1", "--reason", "r" }, "--approver (2 distinct approvers, got 1)")]
-    [InlineData("live", new[] { "--operator", "alice", "--approver", "bob", "--approver", "carol", "--reason", "r" }, "--ticket")]
-    [InlineData("live", new[] { "--operator", "alice", "--approver", "bob", "--approver", "carol", "--ticket", "T-1" }, "--reason")]
-    [InlineData("live", new[] { "--approver", "bob", "--approver", "carol", "--ticket", "T-1", "--reason", "r" }, "--operator")]
-    [InlineData("paper", new[] { "--operator", "alice", "--ticket", "T-1", "--reason", "r" }, "--approver (1 distinct approver, got 0)")]
-    [InlineData("paper", new[] { "--operator", "alice", "--approver", "bob" }, "--reason")]
-    public async Task ForceStartWithoutTheApprovalsIsRefusedBeforeAskingTheGate(string mode, string[] approval, string missing)
-    {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow, mode));
-
-        var result = await RunAsync(new TestTerminal(interactive: true).Type(""), mode, approval);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Matches($"^healthgate: force_start REFUSED — --force-start in {mode} mode needs .*{System.Text.RegularExpressions.Regex.Escape(missing)}", result.Error);
-        Assert.Empty(_gate.Requests);
+        Assert.Contains("override 42 was approved for configuration sha256:0ther, run 01JCANNEDRUN0000000000000A is of configuration sha256:c0ffee", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_gate.Uses);
     }
 
     [Fact]
-    public async Task ForceStartInPaperNeedsOneApproverAndAReasonButNoTicket()
+    public async Task ALaunchRunFailingAP1CheckTheApprovedRunDidNotFailIsRefused()
     {
-        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow, "paper"));
+        var now = DateTimeOffset.UtcNow;
+        var approvedRun = CannedPreflight.Json("live", "P1_FAIL", now.AddSeconds(60), ("core", "P0", "Healthy"), ("execution-ready", "P1", "Unhealthy"), ("feed", "P1", "Healthy"))
+            .Replace(CannedPreflight.RunId, "01JAPPROVEDRUN", StringComparison.Ordinal);
+        var launchRun = CannedPreflight.Json("live", "P1_FAIL", now.AddSeconds(60), ("core", "P0", "Healthy"), ("execution-ready", "P1", "Unhealthy"), ("feed", "P1", "Unhealthy"));
+        _gate.KeepRun(approvedRun).AnswerPreflight(launchRun).AnswerOverride(OverrideRecords.Approved(runId: "01JAPPROVEDRUN"));
 
-        var result = await RunAsync(new TestTerminal(interactive: true).Type(""), "paper", ["--operator", "alice", "--approver", "team-lead", "--reason", "paper drill"]);
+        var result = await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
 
-        Assert.Equal(0, result.ExitCode);
-        var body = JsonDocument.Parse(Assert.Single(_gate.Overrides).Body).RootElement;
-        Assert.Equal("paper", body.GetProperty("mode").GetString());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("ticket").ValueKind);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"run {CannedPreflight.RunId} fails P1 checks that override 42 was not approved for: feed (approved for run 01JAPPROVEDRUN)", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_gate.Uses);
     }
 
-    private Task<CliResult> RunAsync(TestTerminal terminal, string mode, string[] approval, string? apiKey = null) =>
-        new CliRun { Terminal = terminal, ApiKey = apiKey }.RunAsync(
-            ["preflight", "--mode", mode, "--url", _gate.Url, "--report-dir", _reports.Path, "--force-start", .. approval]);
+    [Fact]
+    public async Task ALaunchRunWithTheApprovedRunsFailuresIsCoveredAndTheUseNamesTheLaunchRun()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var approvedRun = CannedPreflight.P1Fail(now).Replace(CannedPreflight.RunId, "01JAPPROVEDRUN", StringComparison.Ordinal);
+        var approved = OverrideRecords.Approved(runId: "01JAPPROVEDRUN");
+        _gate.KeepRun(approvedRun).AnswerPreflight(CannedPreflight.P1Fail(now)).AnswerOverride(approved).AcceptUse(approved);
+
+        var result = await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(CannedPreflight.RunId, JsonDocument.Parse(Assert.Single(_gate.Uses).Body).RootElement.GetProperty("runId").GetString());
+        var report = await File.ReadAllTextAsync(Assert.Single(_reports.Reports()));
+        Assert.Contains("| Approved for run | `01JAPPROVEDRUN` |", report, StringComparison.Ordinal);
+        Assert.Contains($"| Used for run | `{CannedPreflight.RunId}` |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVerdictThatExpiredWhileTheApprovalsWereAwaitedIsRunAgainBeforeTheOverrideIsUsed()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var pending = OverrideRecords.Pending();
+        var approved = OverrideRecords.Approved(pending);
+        var stale = CannedPreflight.Json("live", "P1_FAIL", now.AddSeconds(5), ("core", "P0", "Healthy"), ("execution-ready", "P1", "Unhealthy"));
+        _gate.AnswerPreflights(stale, CannedPreflight.P1Fail(now.AddSeconds(600)))
+            .AnswerOverride(pending, pending, pending, pending, approved)
+            .AcceptUse(approved);
+
+        var result = await RunAsync(new TestTerminal(interactive: false), ["--wait", "60", "--non-interactive", "--yes"], new PollClock());
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("expired while the approvals were awaited; running the preflight again", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2, _gate.Preflights.Count);
+        Assert.Single(_gate.Uses);
+    }
+
+    [Fact]
+    public async Task AGateThatCannotBeAskedAboutTheOverrideIsExit1()
+    {
+        _gate.AnswerPreflight(CannedPreflight.P1Fail(DateTimeOffset.UtcNow)).AnswerOverrideRead(OverrideRecords.Id, 404, """{"title":"Not Found","detail":"no override 42"}""");
+
+        var result = await RunAsync(new TestTerminal(interactive: true).Type("").Type("YES"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("override 42 could not be read: reading override 42 answered 404: no override 42", result.Error, StringComparison.Ordinal);
+    }
+
+    private Task<CliResult> RunAsync(TestTerminal terminal, string[]? extra = null, TimeProvider? time = null, string? apiKey = null) =>
+        new CliRun { Terminal = terminal, ApiKey = apiKey, Time = time ?? TimeProvider.System }.RunAsync(
+            ["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, "--force-start", "--override", "42", .. extra ?? []]);
 }

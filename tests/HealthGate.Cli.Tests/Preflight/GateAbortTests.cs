@@ -240,7 +240,7 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     {
         _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow.AddSeconds(60)));
 
-        var result = await new CliRun { ApiKey = "ops-key-123" }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
+        var result = await new CliRun { ApiKey = "ops-key-123" }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, "--non-interactive", "--yes"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("ops-key-123", Assert.Single(_gate.Preflights).ApiKey);
@@ -256,5 +256,5 @@ public sealed class GateAbortTests(HttpStandInFixture fixture) : IClassFixture<H
     }
 
     private Task<CliResult> RunAsync(string url, params string[] extra) =>
-        new CliRun().RunAsync(["preflight", "--mode", "live", "--url", url, "--report-dir", _reports.Path, .. extra]);
+        new CliRun().RunAsync(["preflight", "--mode", "live", "--url", url, "--report-dir", _reports.Path, "--non-interactive", "--yes", .. extra]);
 }

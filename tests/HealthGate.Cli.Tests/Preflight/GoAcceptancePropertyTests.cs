@@ -53,7 +53,7 @@ public sealed class GoAcceptancePropertyTests(HttpStandInFixture fixture, ITestO
             ApplyReadBack(gate, generated);
 
             var result = await new CliRun { Time = new ManualClock(now) }.RunAsync(
-                ["preflight", "--mode", "live", "--url", gate.Url, "--report-dir", _reports.Path, .. generated.Args]);
+                ["preflight", "--mode", "live", "--url", gate.Url, "--report-dir", _reports.Path, "--non-interactive", "--yes", .. generated.Args]);
 
             if (result.ExitCode != generated.Expected)
             {

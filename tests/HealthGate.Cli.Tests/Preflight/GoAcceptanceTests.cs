@@ -276,7 +276,7 @@ public sealed class GoAcceptanceTests(HttpStandInFixture fixture) : IClassFixtur
     }
 
     private Task<CliResult> RunAsync(string[] extra) =>
-        new CliRun { Time = new ManualClock(Now) }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, .. extra]);
+        new CliRun { Time = new ManualClock(Now) }.RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, "--non-interactive", "--yes", .. extra]);
 
     private sealed record Row(
         string Name,

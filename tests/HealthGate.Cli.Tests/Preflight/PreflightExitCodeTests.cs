@@ -165,5 +165,5 @@ public sealed class PreflightExitCodeTests(RealGateFixture gate) : IClassFixture
     }
 
     private Task<CliResult> RunAsync(string mode, params string[] extra) =>
-        new CliRun().RunAsync(["preflight", "--mode", mode, "--url", gate.Url, "--report-dir", _reports.Path, "--timeout", "20", .. extra]);
+        new CliRun().RunAsync(["preflight", "--mode", mode, "--url", gate.Url, "--report-dir", _reports.Path, "--timeout", "20", "--non-interactive", "--yes", .. extra]);
 }

@@ -113,5 +113,5 @@ public sealed class RealGateAcceptanceTests(RealGateFixture gate) : IClassFixtur
     }
 
     private Task<CliResult> RunAsync(string url, params string[] extra) =>
-        new CliRun().RunAsync(["preflight", "--mode", "live", "--url", url, "--report-dir", _reports.Path, .. extra]);
+        new CliRun().RunAsync(["preflight", "--mode", "live", "--url", url, "--report-dir", _reports.Path, "--non-interactive", "--yes", .. extra]);
 }

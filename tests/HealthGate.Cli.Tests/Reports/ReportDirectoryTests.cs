@@ -21,7 +21,7 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
         var log = Seed(OperationalLog.FileName, TimeSpan.FromDays(400));
         _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
-        var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path]);
+        var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", _reports.Path, "--non-interactive", "--yes"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(File.Exists(old), "a report older than 30 days is pruned");
@@ -55,7 +55,7 @@ public sealed class ReportDirectoryTests(HttpStandInFixture fixture) : IClassFix
         var nested = Path.Combine(_reports.Path, "reports", "health");
         _gate.AnswerFreshRun(CannedPreflight.Pass(DateTimeOffset.UtcNow));
 
-        var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", nested]);
+        var result = await new CliRun().RunAsync(["preflight", "--mode", "live", "--url", _gate.Url, "--report-dir", nested, "--non-interactive", "--yes"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Single(Directory.GetFiles(nested, "PREFLIGHT_LIVE_*.md"));
