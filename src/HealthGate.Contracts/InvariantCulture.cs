@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HealthGate.Contracts;
 
 /// <summary>
-/// Both programs load ICU (for <see cref="PersonNames"/>) but must not speak the host's locale: a description,
+/// Both programs load ICU (the service compares display names with it) but must not speak the host's locale: a description,
 /// report or log line reads the same on every desk ("1.5 ms", never "1,5 ms").
 /// </summary>
 public static class InvariantCulture

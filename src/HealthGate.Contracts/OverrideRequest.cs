@@ -3,8 +3,8 @@ namespace HealthGate.Contracts;
 /// <summary>
 /// The body of <c>POST /overrides</c>, field for field as the design fixes it. Everything is nullable: the service
 /// names what is missing rather than failing to read it. Who asks is the caller's credential, never a field: a body
-/// that names an <c>operator</c> or <c>approvers</c> is refused. (Operator and Approvers are kept only until the old
-/// flow is gone from the service and the CLI; they are then removed.)
+/// that names an <c>operator</c> or <c>approvers</c> is refused. <see cref="Operator"/> and <see cref="Approvers"/> exist
+/// only so the service sees them and answers 400; a client never sets them.
 /// </summary>
 public sealed record OverrideRequest(
     string? Kind,
