@@ -26,9 +26,21 @@ internal static class AuditCommand
             Description = "A file whose first line (trimmed, as UTF-8 bytes) is the gate's Audit:SigningKey: every entry's signature is verified too.",
             HelpName = "PATH",
         };
+        var expectHead = new Option<string?>("--expect-head")
+        {
+            Description = "An anchor recorded at an earlier review, SEQ:HASH: entry SEQ must still exist with that hash (catches a rewritten or truncated log).",
+            HelpName = "SEQ:HASH",
+        };
+        expectHead.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !HeadAnchor.TryParse(value, out _))
+            {
+                result.AddError($"--expect-head '{value}' is not SEQ:HASH (a seq of 1 or more, a colon, 64 hex digits)");
+            }
+        });
         var command = new Command("verify", "Verify the operational log's hash chain: prints 'N entries, chain intact, head HASH' or the first entry that breaks it.")
         {
-            signingKeyFile,
+            signingKeyFile, expectHead,
         };
         foreach (var option in gateOptions.All)
         {
@@ -42,6 +54,13 @@ internal static class AuditCommand
             var entries = await new OpLogReader(gate).ReadAllAsync(cancellationToken);
             var result = OpLogChain.Verify(entries, key);
             var console = context.Terminal.Ansi;
+            if (result.IsIntact && parse.GetValue(expectHead) is { } anchorText && HeadAnchor.TryParse(anchorText, out var anchor)
+                && anchor.Problem(entries) is { } broken)
+            {
+                console.MarkupLine($"[bold red]{Markup.Escape($"chain BROKEN against the anchor {anchorText}: {broken}")}[/]");
+                return Verdicts.AbortExitCode;
+            }
+
             if (result.IsIntact)
             {
                 var signed = key is null ? "" : ", every entry signed by the signing key";

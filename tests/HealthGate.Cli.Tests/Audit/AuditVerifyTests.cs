@@ -42,6 +42,69 @@ public sealed class AuditVerifyTests(HttpStandInFixture fixture) : IClassFixture
         Assert.Equal($"0 entries, chain intact, head {OpLogChain.Genesis}\n", result.Out);
     }
 
+    [Fact]
+    public async Task TheAnchorOfAnEarlierReviewHoldsOnAnIntactLog()
+    {
+        var entries = Chain(12);
+        _gate.AnswerOpLog(entries);
+
+        var result = await RunAsync("--expect-head", $"9:{entries[8].Hash.ToUpperInvariant()}");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        Assert.StartsWith("12 entries, chain intact", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALogRewrittenFromTheStartIsCaughtByTheAnchor()
+    {
+        var recorded = Chain(12)[8].Hash;
+
+        // Every entry resealed on a changed first one: a chain intact in itself, but not the one reviewed.
+        var rewritten = Chain(12);
+        rewritten[0] = rewritten[0] with { Reason = "rewritten" };
+        var previous = OpLogChain.Genesis;
+        for (var i = 0; i < rewritten.Count; i++)
+        {
+            rewritten[i] = OpLogChain.Seal(rewritten[i] with { PrevHash = previous }, null);
+            previous = rewritten[i].Hash;
+        }
+
+        _gate.AnswerOpLog(rewritten);
+
+        var result = await RunAsync("--expect-head", $"9:{recorded}");
+
+        Assert.Equal(1, result.ExitCode);
+        // The test terminal folds at its width; the message is whole once the folds are joined.
+        Assert.Contains($"entry 9 has hash {rewritten[8].Hash}, the anchor recorded {recorded}", result.Out.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATruncatedLogIsCaughtByTheAnchor()
+    {
+        var entries = Chain(12);
+        _gate.AnswerOpLog([.. entries.Take(7)]);
+
+        var result = await RunAsync("--expect-head", $"9:{entries[8].Hash}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("entry 9 is missing: the log ends at entry 7 (truncated)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("0:0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("9:abc")]
+    public async Task AnAnchorThatIsNotSeqColonHashIsAUsageError(string anchor)
+    {
+        _gate.AnswerOpLog(Chain(3));
+
+        var result = await RunAsync("--expect-head", anchor);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("is not SEQ:HASH", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_gate.OpLogReads);
+    }
+
     public static TheoryData<string, string> Tampered => new()
     {
         { "changed", "chain BROKEN at entry 7: entry 7 was changed: its content does not match its hash (6 entries verified before it" },
