@@ -144,8 +144,12 @@ internal sealed class OverrideService(
     public async Task<Page<OverrideRecord>> ListAsync(string? state, long? beforeId, int limit, CancellationToken cancellationToken)
     {
         var items = await overrides.ListOverridesAsync(state, beforeId, limit + 1, cancellationToken);
-        var page = items.Take(limit).Select(AsOfNow).ToArray();
-        return new Page<OverrideRecord>(page, items.Count > limit ? page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        var page = items.Take(limit).ToArray();
+        var next = items.Count > limit ? page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        // One whose window closed reads as expired before the sweep writes it, so it no longer matches "pending".
+        var current = page.Select(AsOfNow).Where(o => state is null || o.State == state).ToArray();
+        return new Page<OverrideRecord>(current, next);
     }
 
     private OverrideRecord AsOfNow(OverrideRecord record) =>
