@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HealthGate.Audit;
 
-/// <summary><c>GET /oplog</c>: the operational log in chain order, a page at a time, for auditors and <c>healthgate audit verify</c>.</summary>
+/// <summary>
+/// <c>GET /oplog</c>: the operational log in chain order, a page at a time, for auditors and <c>healthgate audit verify</c>;
+/// or newest first (<c>order=desc</c>), paging back from the head, for the operator page.
+/// </summary>
 internal static class OpLogApi
 {
     public static RouteGroupBuilder MapOpLogApi(this IEndpointRouteBuilder endpoints)
@@ -16,7 +19,7 @@ internal static class OpLogApi
         var group = endpoints.MapGroup("/oplog").WithTags("Operational log");
         group.MapGet("/", ListEntries).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("ListOpLog")
-            .WithSummary("Entries in seq order after `after` (the previous page's `next`), optionally of some kinds (comma-separated); limit 1-500, default 20.")
+            .WithSummary("Entries in seq order after `after` (the previous page's `next`), optionally of some kinds (comma-separated); limit 1-500, default 20. With `order=desc` newest first, and `after` pages back to older entries.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
@@ -25,6 +28,7 @@ internal static class OpLogApi
         string? after,
         string? limit,
         string? kind,
+        string? order,
         IOpLogStore store,
         CancellationToken cancellationToken)
     {
@@ -46,7 +50,16 @@ internal static class OpLogApi
             return BadQuery($"unknown kind '{unknown}': one of {string.Join(", ", OpLogEvents.All)}");
         }
 
-        var entries = await store.ReadEntriesAsync(new OpLogQuery(count + 1) { AfterSeq = afterSeq, Kinds = kinds }, cancellationToken);
+        if (order is not (null or "asc" or "desc"))
+        {
+            return BadQuery($"order must be asc or desc; got '{order}'");
+        }
+
+        // Newest first, the cursor reads "after in this order": older than it.
+        var query = order == "desc"
+            ? new OpLogQuery(count + 1) { BeforeSeq = after is null ? null : afterSeq, NewestFirst = true, Kinds = kinds }
+            : new OpLogQuery(count + 1) { AfterSeq = afterSeq, Kinds = kinds };
+        var entries = await store.ReadEntriesAsync(query, cancellationToken);
         var page = entries.Take(count).ToArray();
         var next = entries.Count > count ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new Page<OpLogRecord>(page, next));

@@ -33,7 +33,7 @@ internal static class DashboardApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/events", GetEvents).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
             .WithName("GetEvents")
-            .WithSummary("Server-sent events: 'check' when a check's status changes, 'run' when a readiness run or a preflight completes; a comment line as heartbeat.")
+            .WithSummary("Server-sent events: 'check' when a check's status changes, 'run' when a readiness run or a preflight completes, 'override' when an override changes; a comment line as heartbeat.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }

@@ -1,8 +1,9 @@
 namespace HealthGate.Dashboard;
 
-/// <summary>One server-sent event: its type (<c>check</c> or <c>run</c>) and its JSON, serialised once for every subscriber.</summary>
+/// <summary>One server-sent event: its type (<c>check</c>, <c>run</c> or <c>override</c>) and its JSON, serialised once for every subscriber.</summary>
 internal sealed record DashboardEvent(string Type, string Data)
 {
     public const string Check = "check";
     public const string Run = "run";
+    public const string Override = "override";
 }

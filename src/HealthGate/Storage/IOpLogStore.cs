@@ -16,12 +16,14 @@ internal interface IOpLogStore
 }
 
 /// <summary>
-/// Which entries to read: after a seq (the cursor), of some kinds, in a period, about a run or an override; at most
-/// <see cref="Limit"/>. Newest first only for "the latest".
+/// Which entries to read: after a seq (the cursor), before one (paging back from the head), of some kinds, in a period,
+/// about a run or an override; at most <see cref="Limit"/>. Newest first only for "the latest".
 /// </summary>
 internal sealed record OpLogQuery(int Limit)
 {
     public long AfterSeq { get; init; }
+
+    public long? BeforeSeq { get; init; }
 
     public IReadOnlyCollection<string> Kinds { get; init; } = [];
 

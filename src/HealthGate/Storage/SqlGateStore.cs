@@ -120,6 +120,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
             parameters.AddRange(kinds);
         }
 
+        AddFilter(filters, parameters, "seq < @before", "@before", query.BeforeSeq);
         AddFilter(filters, parameters, "at >= @from", "@from", query.From is { } from ? ToDb(StoreValues.Truncate(from)) : null);
         AddFilter(filters, parameters, "at < @to", "@to", query.To is { } to ? ToDb(StoreValues.Truncate(to)) : null);
         AddFilter(filters, parameters, "run_id = @run_id", "@run_id", query.RunId);

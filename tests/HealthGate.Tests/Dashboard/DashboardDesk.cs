@@ -10,7 +10,7 @@ public sealed class DashboardDesk : IAsyncDisposable
 {
     public const int ReadinessPeriodSeconds = 1;
 
-    /// <summary>Lets a test record an override as the CLI would; the page itself never sends one.</summary>
+    /// <summary>The desk's service key (the page itself never sends one); the people of <c>GateScenario.People()</c> bring their own.</summary>
     public const string ApiKey = "dashboard-test-key";
 
     public static readonly string[] CheckNames = ["baseline-disk", "redis", "backend-api", "risk", "reports-disk"];
@@ -38,8 +38,12 @@ public sealed class DashboardDesk : IAsyncDisposable
 
     public string UiUrl => Service.BaseUrl + "/ui";
 
-    /// <summary>Starts the desk; <paramref name="backendDependsOn"/> is the <c>DependsOn</c> of backend-api (none by default).</summary>
-    public static async Task<DashboardDesk> StartAsync(HttpStandIn standIn, RedisServer redis, string[]? backendDependsOn = null)
+    /// <summary>
+    /// Starts the desk; <paramref name="backendDependsOn"/> is the <c>DependsOn</c> of backend-api (none by default);
+    /// <paramref name="settings"/> are flat keys under <c>HealthGate:</c> (as <c>GateScenario.People()</c> gives them)
+    /// written over the desk's own.
+    /// </summary>
+    public static async Task<DashboardDesk> StartAsync(HttpStandIn standIn, RedisServer redis, string[]? backendDependsOn = null, (string Key, object? Value)[]? settings = null)
     {
         ArgumentNullException.ThrowIfNull(standIn);
         ArgumentNullException.ThrowIfNull(redis);
@@ -48,22 +52,25 @@ public sealed class DashboardDesk : IAsyncDisposable
         var paths = (Api: $"/api-{id}/health", Risk: $"/risk-{id}/state");
         standIn.Respond(paths.Api, 200, "ok", "text/plain");
         RespondRisk(standIn, paths.Risk, "NORMAL");
-        var config = directory.WriteConfig(new
+        var section = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            HealthGate = new
+            ["Checks"] = new Dictionary<string, object>
             {
-                Checks = new Dictionary<string, object>
-                {
-                    ["baseline-disk"] = TempDirectory.BaselineCheck,
-                    ["redis"] = new { Type = "redis", Tier = "P0", ConnectionString = redis.ConnectionString },
-                    ["backend-api"] = new { Type = "http", Tier = "P0", Url = standIn.Url(paths.Api), DependsOn = backendDependsOn ?? [] },
-                    ["risk"] = new { Type = "risk", Tier = "P1", Url = standIn.Url(paths.Risk) },
-                    ["reports-disk"] = new { Type = "disk", Tier = "P2", Path = directory.Path, MinFreeMb = 1 },
-                },
-                Readiness = new { Tiers = ReadinessTiers, PeriodSeconds = ReadinessPeriodSeconds },
-                Auth = new { ApiKeys = new Dictionary<string, string> { ["ops"] = ApiKey } },
+                ["baseline-disk"] = TempDirectory.BaselineCheck,
+                ["redis"] = new { Type = "redis", Tier = "P0", ConnectionString = redis.ConnectionString },
+                ["backend-api"] = new { Type = "http", Tier = "P0", Url = standIn.Url(paths.Api), DependsOn = backendDependsOn ?? [] },
+                ["risk"] = new { Type = "risk", Tier = "P1", Url = standIn.Url(paths.Risk) },
+                ["reports-disk"] = new { Type = "disk", Tier = "P2", Path = directory.Path, MinFreeMb = 1 },
             },
-        });
+            ["Readiness"] = new { Tiers = ReadinessTiers, PeriodSeconds = ReadinessPeriodSeconds },
+            ["Auth"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ApiKeys"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ops"] = ApiKey } },
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            Set(section, key.Split(':'), value);
+        }
+
+        var config = directory.WriteConfig(new { HealthGate = section });
         var service = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         try
         {
@@ -97,6 +104,23 @@ public sealed class DashboardDesk : IAsyncDisposable
         },
         TimeSpan.FromSeconds(30),
         $"the gate reporting {check} {status}");
+
+    /// <summary>Puts a flat key's value into the nested configuration; an index segment (<c>Roles:0</c>) is a key, as in JSON configuration.</summary>
+    private static void Set(Dictionary<string, object?> node, string[] path, object? value)
+    {
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            if (!node.TryGetValue(path[i], out var child) || child is not Dictionary<string, object?> next)
+            {
+                next = new Dictionary<string, object?>(StringComparer.Ordinal);
+                node[path[i]] = next;
+            }
+
+            node = next;
+        }
+
+        node[path[^1]] = value;
+    }
 
     /// <summary>What the risk check's target says from now on (NORMAL is Healthy, CRITICAL Unhealthy).</summary>
     public void SetRiskLevel(string level) => RespondRisk(StandIn, RiskPath, level);

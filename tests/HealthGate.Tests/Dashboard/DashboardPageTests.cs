@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using HealthGate.Contracts;
 using HealthGate.Tests.Infrastructure;
 
 namespace HealthGate.Tests.Dashboard;
@@ -64,6 +66,19 @@ public sealed class DashboardPageTests
         var folder = Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "wwwroot", "ui");
 
         Assert.Equal(["app.css", "app.js", "index.html"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheOpLogKindFilterOffersEveryKindTheLogRecords()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/ui", UriKind.Relative));
+        var select = Regex.Match(html, "<select id=\"oplog-kind\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        var values = Regex.Matches(select, "<option value=\"([^\"]*)\">").Select(m => m.Groups[1].Value).ToArray();
+
+        Assert.Equal(["", .. OpLogEvents.All], values);
     }
 
     [Fact]

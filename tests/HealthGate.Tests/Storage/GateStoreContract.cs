@@ -184,6 +184,7 @@ public abstract class GateStoreContract : IAsyncLifetime
         Assert.Equal(new long[] { 1, 3 }, await SeqsAsync(new OpLogQuery(10) { Kinds = [OpLogEvents.OverrideRequested] }));
         Assert.Equal(new long[] { 3 }, await SeqsAsync(new OpLogQuery(10) { Kinds = [OpLogEvents.OverrideRequested], NewestFirst = true } with { Limit = 1 }));
         Assert.Equal(new long[] { 2, 3 }, await SeqsAsync(new OpLogQuery(10) { AfterSeq = first.Seq }));
+        Assert.Equal(new long[] { 2, 1 }, await SeqsAsync(new OpLogQuery(10) { BeforeSeq = third.Seq, NewestFirst = true }));
         Assert.Equal(new long[] { 2 }, await SeqsAsync(new OpLogQuery(10) { From = failure.At, To = third.At }));
         Assert.Equal(new long[] { 1, 2 }, await SeqsAsync(new OpLogQuery(10) { RunId = "run-a" }));
     }

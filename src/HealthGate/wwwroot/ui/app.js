@@ -15,6 +15,11 @@
   const TIER_RANK = { P0: 0, P1: 1, P2: 2 };
   const BLOCKING_TIERS = new Set(['P0', 'P1']); // an Unhealthy check of these tiers is a NO-GO (DESIGN, verdict rules 1 and 2)
   const SHOWN_FAILURES = 3;
+  const OVERRIDES_LIMIT = 50; // overrides live minutes (the approval window), so the open ones are among the newest
+  const OPEN_STATES = new Set(['pending', 'approved']);
+  const OPLOG_PAGE = 100;
+  const OPLOG_NEWER_LIMIT = 500; // the API's largest page
+  const HASH_SHOWN = 12;
 
   const state = {
     live: false,
@@ -26,6 +31,18 @@
     debounceTimer: 0,
     banners: {},
     checks: [],
+  };
+
+  // The operational log as far as the page holds it, newest first: the head page, what arrived since, and any older
+  // pages asked for. The kind filter is the server's, so a new kind starts over (a new generation drops late answers).
+  const oplog = {
+    entries: [],
+    loaded: false,
+    more: false,
+    kind: '',
+    generation: 0,
+    keep: OPLOG_PAGE,
+    note: '',
   };
 
   const $ = (id) => document.getElementById(id);
@@ -302,17 +319,280 @@
     $('runs').tBodies[0].replaceChildren(...rows);
   }
 
-  function renderOverrides(entries) {
-    const rows = entries.map((entry) => el('tr', null,
-      cell('Time', timeNode(entry.timestamp)),
-      cell('Kind', entry.kind),
-      cell('Mode', entry.mode),
-      cell('Operator', entry.operator ?? '–'),
-      cell('Approvers', entry.approvers && entry.approvers.length > 0 ? entry.approvers.join(', ') : '–'),
-      cell('Ticket', entry.ticket ?? '–'),
-      cell('Reason', entry.reason ?? '–')));
-    if (rows.length === 0) rows.push(emptyRow(7, 'No override has been recorded.'));
+  /** "Jane Smith (jane)"; a service key by its name; "gate" for what the gate did itself. */
+  function actorText(actor) {
+    if (!actor) return 'gate';
+    const who = actor.name && actor.name !== actor.id ? `${actor.name} (${actor.id})` : String(actor.id);
+    return actor.kind === 'service' ? `${who}, service key` : who;
+  }
+
+  /** "in 28 min" or "expired 3 s ago", kept current by the clock tick through data-until. */
+  function untilText(iso, now) {
+    const left = Date.parse(iso) - now;
+    return left > 0 ? `in ${ageText(left)}` : `expired ${ageText(-left)} ago`;
+  }
+
+  function untilNode(iso) {
+    return el('span', { cls: 'until', text: untilText(iso, Date.now()), attrs: { 'data-until': iso } });
+  }
+
+  const OVERRIDE_STATE_LABEL = {
+    pending: 'PENDING',
+    approved: 'APPROVED: ready to use',
+    used: 'USED',
+    rejected: 'REJECTED',
+    expired: 'EXPIRED',
+  };
+
+  function stateBadge(stateName) {
+    return el('span', { cls: 'state-badge', text: OVERRIDE_STATE_LABEL[stateName] ?? String(stateName), attrs: { 'data-state': stateName } });
+  }
+
+  /** Each role the policy needs: filled (by whom, when, with their comment) or awaited. */
+  function roleItems(item) {
+    return (item.required || []).map((role) => {
+      const approval = (item.approvals || []).find((a) => a.role === role && a.decision === 'approve');
+      if (!approval) {
+        return el('li', { cls: 'role', attrs: { 'data-role': role, 'data-filled': 'false' } },
+          el('span', { cls: 'mark', text: '\u25CB', attrs: { 'aria-hidden': 'true' } }),
+          el('strong', { text: role }),
+          ': awaited');
+      }
+      return el('li', { cls: 'role', attrs: { 'data-role': role, 'data-filled': 'true' } },
+        el('span', { cls: 'mark', text: '\u2714', attrs: { 'aria-hidden': 'true' } }),
+        el('strong', { text: role }),
+        `: approved by ${actorText(approval.person)}, `,
+        timeNode(approval.at),
+        approval.comment ? el('span', { cls: 'comment', text: ` \u2014 \u201C${approval.comment}\u201D` }) : null);
+    });
+  }
+
+  function fact(label, ...value) {
+    return el('div', null, el('dt', { text: label }), el('dd', null, ...value));
+  }
+
+  function pendingCard(item) {
+    const title = `override-${item.id}-title`;
+    const awaiting = item.awaiting || [];
+    const summary = item.state === 'pending'
+      ? `PENDING: awaiting ${awaiting.length > 0 ? awaiting.join(', ') : 'nothing'}`
+      : OVERRIDE_STATE_LABEL[item.state] ?? item.state;
+    return el('article', { cls: 'override-card', attrs: { 'data-override-id': item.id, 'data-state': item.state, 'aria-labelledby': title } },
+      el('h3', { text: `#${item.id} ${item.kind} \u00B7 ${item.mode}`, attrs: { id: title } }),
+      el('p', { cls: 'override-state', text: summary }),
+      el('ul', { cls: 'roles', attrs: { 'aria-label': `Approvals override ${item.id} needs` } }, ...roleItems(item)),
+      el('dl', { cls: 'override-facts' },
+        fact('Run', item.runId ? el('a', { text: item.runId, attrs: { href: reportHref(item.runId), 'data-focus-key': `override-run:${item.id}` } }) : 'none (bound to the configuration)'),
+        fact('Requested by', el('span', { attrs: { 'data-field': 'requestedBy' }, text: actorText(item.requestedBy) })),
+        fact('Requested', timeNode(item.requestedAt), ' (', ageNode(item.requestedAt), ')'),
+        fact('Expires', timeNode(item.expiresAt), ' (', untilNode(item.expiresAt), ')'),
+        fact('Reason', el('span', { attrs: { 'data-field': 'reason' }, text: item.reason ?? '\u2013' })),
+        fact('Ticket', item.ticket ?? '\u2013'),
+        fact('Impact', item.impact ?? '\u2013'),
+        fact('Mitigation', item.mitigation ?? '\u2013')));
+  }
+
+  function renderPending(page) {
+    const open = page.items.filter((item) => OPEN_STATES.has(item.state));
+    const cards = open.map(pendingCard);
+    if (cards.length === 0) cards.push(el('p', { cls: 'empty', text: 'No override is pending or waiting to be used.' }));
+    $('pending').replaceChildren(...cards);
+    // Older overrides than this page could still be open only while the oldest shown has not expired.
+    const oldest = page.items[page.items.length - 1];
+    const more = $('pending-more');
+    more.hidden = !(page.next && oldest && Date.parse(oldest.expiresAt) > Date.now());
+    more.textContent = more.hidden ? '' : `Only the newest ${page.items.length} overrides are read; older ones may still be open (GET /overrides?state=pending).`;
+  }
+
+  function decisionsText(item) {
+    const decisions = (item.approvals || []).map((a) => `${actorText(a.person)}: ${a.decision}${a.role ? ` (${a.role})` : ''}`);
+    return decisions.length > 0 ? decisions.join('; ') : '\u2013';
+  }
+
+  function renderOverrides(page) {
+    const rows = page.items.map((item) => el('tr', { attrs: { 'data-override-id': item.id, 'data-state': item.state } },
+      cell('Override', `#${item.id}`),
+      cell('Requested', timeNode(item.requestedAt)),
+      cell('Kind', item.kind),
+      cell('Mode', item.mode),
+      cell('State', stateBadge(item.state)),
+      cell('Requested by', actorText(item.requestedBy)),
+      cell('Decisions', decisionsText(item)),
+      cell('Ticket', item.ticket ?? '\u2013'),
+      cell('Reason', item.reason ?? '\u2013')));
+    if (rows.length === 0) rows.push(emptyRow(9, 'No override has been requested.'));
     $('overrides').tBodies[0].replaceChildren(...rows);
+  }
+
+  // ---- operational log -------------------------------------------------------------------------------------
+
+  function oplogUrl(params) {
+    const query = new URLSearchParams(params);
+    if (oplog.kind) query.set('kind', oplog.kind);
+    return `/oplog?${query}`;
+  }
+
+  /**
+   * One request per refresh: the newest page on first load, else what was appended after the newest entry held
+   * (in chain order). Resolves to a function that applies the answer, unless the kind changed meanwhile.
+   */
+  async function fetchOplog() {
+    const generation = oplog.generation;
+    const apply = (change) => () => {
+      if (generation === oplog.generation) change();
+    };
+    if (!oplog.loaded || oplog.entries.length === 0) {
+      const head = await getJson(oplogUrl({ order: 'desc', limit: OPLOG_PAGE }));
+      return apply(() => takeHead(head));
+    }
+    const newer = await getJson(oplogUrl({ after: oplog.entries[0].seq, limit: OPLOG_NEWER_LIMIT }));
+    if (newer.next) {
+      // More arrived than one page holds: start again from the head rather than leave a gap.
+      const head = await getJson(oplogUrl({ order: 'desc', limit: OPLOG_PAGE }));
+      return apply(() => takeHead(head));
+    }
+    return apply(() => takeNewer(newer.items));
+  }
+
+  function takeHead(page) {
+    oplog.entries = page.items;
+    oplog.more = Boolean(page.next);
+    oplog.loaded = true;
+    oplog.keep = OPLOG_PAGE;
+    oplog.note = '';
+  }
+
+  function takeNewer(ascending) {
+    const newest = oplog.entries.length > 0 ? oplog.entries[0].seq : 0;
+    const fresh = ascending.filter((entry) => entry.seq > newest).reverse();
+    oplog.entries = [...fresh, ...oplog.entries];
+    // The page keeps the latest entries it was asked for; anything beyond is one "older" away again.
+    if (oplog.entries.length > oplog.keep) {
+      oplog.entries = oplog.entries.slice(0, oplog.keep);
+      oplog.more = true;
+    }
+  }
+
+  async function loadOlder() {
+    const button = $('oplog-older');
+    const oldest = oplog.entries[oplog.entries.length - 1];
+    if (!oldest || button.getAttribute('aria-disabled') === 'true') return;
+    const generation = oplog.generation;
+    button.setAttribute('aria-disabled', 'true');
+    try {
+      const page = await getJson(oplogUrl({ order: 'desc', after: oldest.seq, limit: OPLOG_PAGE }));
+      if (generation !== oplog.generation) return;
+      const last = oplog.entries[oplog.entries.length - 1].seq;
+      oplog.entries = [...oplog.entries, ...page.items.filter((entry) => entry.seq < last)];
+      oplog.more = Boolean(page.next);
+      oplog.keep = Math.max(oplog.keep, oplog.entries.length);
+      oplog.note = '';
+    } catch (error) {
+      oplog.note = ` Older entries could not be read: ${error.message}.`;
+    } finally {
+      button.removeAttribute('aria-disabled');
+      renderOplog();
+    }
+  }
+
+  async function changeKind() {
+    oplog.generation += 1;
+    oplog.kind = $('oplog-kind').value;
+    oplog.entries = [];
+    oplog.loaded = false;
+    oplog.more = false;
+    oplog.note = '';
+    renderOplog();
+    try {
+      (await fetchOplog())();
+    } catch (error) {
+      oplog.note = `The operational log could not be read: ${error.message}.`;
+    }
+    renderOplog();
+  }
+
+  function shortHash(hash) {
+    if (!hash) return '\u2013';
+    return el('code', { cls: 'hash', text: hash.slice(0, HASH_SHOWN), attrs: { title: hash, 'aria-label': `hash ${hash}` } });
+  }
+
+  function eventCell(entry) {
+    const parts = [el('span', { cls: 'kind', text: entry.kind })];
+    if (entry.overrideId !== null && entry.overrideId !== undefined) {
+      parts.push(el('span', { cls: 'detail', text: `${entry.overrideKind ?? 'override'} #${entry.overrideId}` }));
+    }
+    if (entry.verdict) {
+      const failures = (entry.failures || []).map((f) => `${f.check} (${f.tier}, ${f.reason})`).join(', ');
+      parts.push(el('span', { cls: 'detail', text: `${entry.verdict}${entry.exitCode !== null && entry.exitCode !== undefined ? `, exit ${entry.exitCode}` : ''}${failures ? `: ${failures}` : ''}` }));
+    }
+    return cell('Event', ...spaced(parts));
+  }
+
+  /** Parts shown as lines still read as words apart, to screen readers and in copied text. */
+  function spaced(parts) {
+    return parts.flatMap((part, index) => (index > 0 ? [' ', part] : [part]));
+  }
+
+  function decisionText(entry) {
+    if (!entry.decision && !entry.role) return '\u2013';
+    return [entry.decision, entry.role].filter(Boolean).join(' \u00B7 ');
+  }
+
+  function reasonCell(entry) {
+    const parts = [];
+    if (entry.reason) parts.push(el('span', { cls: 'reason', text: entry.reason }));
+    if (entry.comment) parts.push(el('span', { cls: 'comment', text: `comment: ${entry.comment}` }));
+    if (entry.ticket) parts.push(el('span', { cls: 'detail', text: `ticket ${entry.ticket}` }));
+    return cell('Reason / comment', ...(parts.length > 0 ? spaced(parts) : ['\u2013']));
+  }
+
+  /** Mode and the text filter narrow what is held, in the browser; the kind filter was the server's. */
+  function oplogMatches(entry, mode, text) {
+    if (mode && entry.mode !== mode) return false;
+    if (!text) return true;
+    const haystack = [entry.runId, entry.who ? entry.who.id : null, entry.who ? entry.who.name : null]
+      .filter(Boolean).join('\n').toLowerCase();
+    return haystack.includes(text);
+  }
+
+  function renderModeOptions() {
+    const select = $('oplog-mode');
+    const chosen = select.value;
+    const modes = new Set(oplog.entries.map((entry) => entry.mode).filter(Boolean));
+    if (chosen) modes.add(chosen);
+    const wanted = ['', ...[...modes].sort()];
+    const have = [...select.options].map((option) => option.value);
+    if (wanted.join('\n') === have.join('\n')) return;
+    select.replaceChildren(...wanted.map((mode) => el('option', { text: mode || 'all modes', attrs: { value: mode } })));
+    select.value = chosen;
+  }
+
+  function renderOplog() {
+    renderModeOptions();
+    const mode = $('oplog-mode').value;
+    const text = $('oplog-text').value.trim().toLowerCase();
+    const shown = oplog.entries.filter((entry) => oplogMatches(entry, mode, text));
+    const rows = shown.map((entry) => el('tr', { attrs: { 'data-seq': entry.seq, 'data-kind': entry.kind } },
+      cell('Seq', String(entry.seq)),
+      cell('Time', timeNode(entry.at)),
+      eventCell(entry),
+      cell('Mode', entry.mode),
+      cell('Run', entry.runId ? el('code', { text: entry.runId }) : '\u2013'),
+      cell('Who', el('span', { text: actorText(entry.who), attrs: { 'data-who': entry.who ? entry.who.id : 'gate' } })),
+      cell('Decision / role', decisionText(entry)),
+      reasonCell(entry),
+      cell('Hash', shortHash(entry.hash))));
+    if (rows.length === 0) {
+      const empty = !oplog.loaded ? 'Loading the operational log\u2026'
+        : oplog.entries.length === 0 ? 'The operational log has no entry of this kind.' : 'No entry held matches the filters.';
+      rows.push(emptyRow(9, empty));
+    }
+    $('oplog').tBodies[0].replaceChildren(...rows);
+    const held = oplog.more ? `the latest ${oplog.entries.length}` : `all ${oplog.entries.length}`;
+    $('oplog-count').textContent = oplog.loaded
+      ? `${shown.length} shown of ${held} entries${oplog.kind ? ` of kind ${oplog.kind}` : ''}.${oplog.note}`
+      : oplog.note.trim();
+    $('oplog-older').hidden = !(oplog.loaded && oplog.more);
   }
 
   /** Re-rendering replaces rows; the element that had focus is found again by its key so keyboard users keep their place. */
@@ -389,6 +669,9 @@
     for (const node of document.querySelectorAll('main [data-age-of]')) {
       node.textContent = `${ageText(now - Date.parse(node.getAttribute('data-age-of')))} ago`;
     }
+    for (const node of document.querySelectorAll('main [data-until]')) {
+      node.textContent = untilText(node.getAttribute('data-until'), now);
+    }
     if (state.failing) updateStaleText(null);
   }
 
@@ -401,12 +684,13 @@
     }
     state.refreshing = true;
     try {
-      const [checks, paper, live, runs, overrides] = await Promise.all([
+      const [checks, paper, live, runs, overrides, applyOplog] = await Promise.all([
         getJson('/checks'),
         getJson('/preflight/runs?mode=paper&limit=1'),
         getJson('/preflight/runs?mode=live&limit=1'),
         getJson('/preflight/runs?limit=10'),
-        getJson('/overrides?limit=20'),
+        getJson(`/overrides?limit=${OVERRIDES_LIMIT}`),
+        fetchOplog(),
       ]);
       const histories = await Promise.all(checks.map((c) => getJson(`/checks/${encodeURIComponent(c.name)}/history?limit=${STRIP_LENGTH}`)));
       keepingFocus(() => {
@@ -415,7 +699,10 @@
         renderBanner('live', live[0] ?? null);
         renderChecks(checks, histories);
         renderRuns(runs);
+        renderPending(overrides);
         renderOverrides(overrides);
+        applyOplog();
+        renderOplog();
       });
       markFresh();
     } catch (error) {
@@ -453,6 +740,7 @@
     });
     source.addEventListener('check', onEvent);
     source.addEventListener('run', onEvent);
+    source.addEventListener('override', onEvent);
     source.addEventListener('error', () => {
       state.live = false;
       setConnection();
@@ -510,6 +798,10 @@
     checks.addEventListener('keydown', onStripKey);
     checks.addEventListener('focusin', showCellDetail);
     checks.addEventListener('mouseover', showCellDetail);
+    $('oplog-kind').addEventListener('change', changeKind);
+    $('oplog-mode').addEventListener('change', renderOplog);
+    $('oplog-text').addEventListener('input', renderOplog);
+    $('oplog-older').addEventListener('click', loadOlder);
     setConnection();
     refresh();
     schedulePoll();
