@@ -41,18 +41,18 @@ internal static class OpLogApi
         long afterSeq = 0;
         if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterSeq))
         {
-            return BadQuery($"after must be a seq (a whole number, the previous page's 'next'); got '{after}'");
+            return QueryProblem.Bad($"after must be a seq (a whole number, the previous page's 'next'); got '{after}'");
         }
 
         var kinds = string.IsNullOrEmpty(kind) ? [] : kind.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (kinds.FirstOrDefault(k => !OpLogEvents.All.Contains(k)) is { } unknown)
         {
-            return BadQuery($"unknown kind '{unknown}': one of {string.Join(", ", OpLogEvents.All)}");
+            return QueryProblem.Bad($"unknown kind '{unknown}': one of {string.Join(", ", OpLogEvents.All)}");
         }
 
         if (order is not (null or "asc" or "desc"))
         {
-            return BadQuery($"order must be asc or desc; got '{order}'");
+            return QueryProblem.Bad($"order must be asc or desc; got '{order}'");
         }
 
         // Newest first, the cursor reads "after in this order": older than it.
@@ -65,6 +65,4 @@ internal static class OpLogApi
         return TypedResults.Ok(new Page<OpLogRecord>(page, next));
     }
 
-    private static ProblemHttpResult BadQuery(string detail) =>
-        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

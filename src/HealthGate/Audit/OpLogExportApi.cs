@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HealthGate.Auth;
+using HealthGate.Http;
 using HealthGate.Contracts;
 using HealthGate.Preflight;
 using HealthGate.Storage;
@@ -47,7 +48,7 @@ internal static class OpLogExportApi
 
         if (start is { } s && end is { } e && e <= s)
         {
-            return BadQuery("to must be after from");
+            return QueryProblem.Bad("to must be after from");
         }
 
         var cancellationToken = context.RequestAborted;
@@ -77,7 +78,7 @@ internal static class OpLogExportApi
                 {
                     if (entries.Count == MaxPdfEntries)
                     {
-                        return BadQuery($"the period holds more than {MaxPdfEntries} entries: narrow it for a PDF, or export csv or text");
+                        return QueryProblem.Bad($"the period holds more than {MaxPdfEntries} entries: narrow it for a PDF, or export csv or text");
                     }
 
                     entries.Add(entry);
@@ -87,7 +88,7 @@ internal static class OpLogExportApi
                 var now = time.GetUtcNow();
                 return Pdf(() => OpLogPdf.Period(new PeriodEvidence(Desk(configHash), start ?? entries.FirstOrDefault()?.At ?? now, end ?? now, now, chain, entries)), $"{name}.pdf");
             default:
-                return BadQuery($"format must be csv, text or pdf; got '{format}'");
+                return QueryProblem.Bad($"format must be csv, text or pdf; got '{format}'");
         }
     }
 
@@ -155,10 +156,8 @@ internal static class OpLogExportApi
             return true;
         }
 
-        problem = BadQuery($"{name} must be an ISO 8601 date or time (2026-11-01, 2026-11-01T08:00:00Z); got '{text}'");
+        problem = QueryProblem.Bad($"{name} must be an ISO 8601 date or time (2026-11-01, 2026-11-01T08:00:00Z); got '{text}'");
         return false;
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadQuery(string detail) =>
-        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -119,7 +119,7 @@ internal static class OverridesApi
 
         if (state is not null && !OverrideStates.All.Contains(state))
         {
-            return BadQuery($"state must be one of {string.Join(", ", OverrideStates.All)}; got '{state}'");
+            return QueryProblem.Bad($"state must be one of {string.Join(", ", OverrideStates.All)}; got '{state}'");
         }
 
         long? before = null;
@@ -127,7 +127,7 @@ internal static class OverridesApi
         {
             if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
             {
-                return BadQuery($"after must be the 'next' of a previous page (a whole number); got '{after}'");
+                return QueryProblem.Bad($"after must be the 'next' of a previous page (a whole number); got '{after}'");
             }
 
             before = cursor;
@@ -144,6 +144,4 @@ internal static class OverridesApi
             : TypedResults.Problem(title: "Unknown override", detail: $"no override {id}", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static ProblemHttpResult BadQuery(string detail) =>
-        TypedResults.Problem(title: "Bad query", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }
