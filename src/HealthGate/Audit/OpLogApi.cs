@@ -64,5 +64,4 @@ internal static class OpLogApi
         var next = entries.Count > count ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new Page<OpLogRecord>(page, next));
     }
-
 }

@@ -159,5 +159,4 @@ internal static class OpLogExportApi
         problem = QueryProblem.Bad($"{name} must be an ISO 8601 date or time (2026-11-01, 2026-11-01T08:00:00Z); got '{text}'");
         return false;
     }
-
 }

@@ -143,5 +143,4 @@ internal static class OverridesApi
             ? TypedResults.Ok(found)
             : TypedResults.Problem(title: "Unknown override", detail: $"no override {id}", statusCode: StatusCodes.Status404NotFound);
     }
-
 }
