@@ -5,50 +5,21 @@ namespace HealthGate.Cli.Gate;
 /// <summary>The readable part of an error answer: a problem+json's detail (and field errors), else the body itself.</summary>
 internal static class ProblemText
 {
-    public static string Of(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return OneLine.Of(body);
-            }
-
-            var parts = new List<string>();
-            foreach (var name in new[] { "title", "detail" })
-            {
-                if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-                {
-                    parts.Add(value.GetString()!);
-                }
-            }
-
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", Messages(e.Value))}"));
-            }
-
-            return OneLine.Of(parts.Count > 0 ? string.Join(" — ", parts) : body, 300);
-        }
-        catch (JsonException)
-        {
-            return OneLine.Of(body);
-        }
-    }
+    /// <summary>A problem's <c>title</c> and <c>detail</c> and its field errors, joined by dashes; else the body itself.</summary>
+    public static string Of(string body) =>
+        Join(body, root => [.. new[] { Text(root, "title"), Text(root, "detail") }.OfType<string>()], " — ");
 
     /// <summary>
     /// The one reason a refusal gives: a problem's <c>detail</c> (else its <c>title</c>) and its field errors; else the
     /// body itself; an empty body says so.
     /// </summary>
-    public static string Reason(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return "no explanation from the gate";
-        }
+    public static string Reason(string body) =>
+        string.IsNullOrWhiteSpace(body)
+            ? "no explanation from the gate"
+            : Join(body, root => [.. new[] { Text(root, "detail") ?? Text(root, "title") }.OfType<string>()], "; ");
 
+    private static string Join(string body, Func<JsonElement, List<string>> head, string separator)
+    {
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -58,18 +29,13 @@ internal static class ProblemText
                 return OneLine.Of(body);
             }
 
-            var parts = new List<string>();
-            if ((Text(root, "detail") ?? Text(root, "title")) is { } reason)
-            {
-                parts.Add(reason);
-            }
-
+            var parts = head(root);
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
                 parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", Messages(e.Value))}"));
             }
 
-            return OneLine.Of(parts.Count > 0 ? string.Join("; ", parts) : body, 300);
+            return OneLine.Of(parts.Count > 0 ? string.Join(separator, parts) : body, 300);
         }
         catch (JsonException)
         {
