@@ -1,4 +1,6 @@
 using HealthGate.Configuration;
+using static HealthGate.Testing.Settings;
+using static HealthGate.Tests.Configuration.StartupValidation;
 
 namespace HealthGate.Tests.Overrides;
 
@@ -47,6 +49,23 @@ public sealed class OverridesConfigurationTests
         Assert.DoesNotMatch(@"(?m)^\s+at \S", service.Output);
         Assert.DoesNotContain(ShortKey, service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadModesHideNeitherTheOverridesErrorsNorAnyOtherSectionsAndEachIsNamedOnce()
+    {
+        // The overrides validator knows the modes; built from invalid modes it once stopped every validation after it.
+        var failures = StartupFailures([
+            .. Check("nourl", "http", "P0"),
+            ("Modes:live:Tiers:0", "P9"),
+            ("Overrides:ApprovalWindowMinutes", 0),
+            ("Overrides:Policies:demo:force_start:Approvals:0", "cto"),
+        ]);
+
+        Assert.Contains(failures, f => f.StartsWith("HealthGate:Checks:nourl:Url:", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("HealthGate:Modes:live:Tiers:", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("HealthGate:Overrides:ApprovalWindowMinutes:", StringComparison.Ordinal));
+        Assert.Equal(failures.Distinct(StringComparer.Ordinal), failures);
     }
 
     [Fact]
