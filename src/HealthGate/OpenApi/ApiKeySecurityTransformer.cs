@@ -3,19 +3,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace HealthGate.OpenApi;
 
 /// <summary>
-/// Declares the <c>ApiKey</c> scheme (<c>X-Api-Key</c>) and, per operation, what its authorization policy does on
-/// this gate: a policy that refuses anonymous callers through the scheme gets the requirement and its 401 problem;
-/// every other operation says explicitly that it needs no credential. Asked of the policy provider, not of policy
-/// names, so the read endpoints are described as <c>Auth:RequireKeyForReads</c> configures them.
+/// Declares the <c>ApiKey</c> scheme (<c>X-Api-Key</c>), and <c>Bearer</c> when <c>Auth:Jwt</c> is configured, and, per
+/// operation, what its authorization policy does on this gate: a policy that refuses anonymous callers through the
+/// API key (directly, or through <see cref="JwtPeople.SchemeName"/>, which takes a key or a person's token) gets the
+/// requirement and its 401 problem; every other operation says explicitly that it needs no credential. Asked of the
+/// policy provider, not of policy names, so the read endpoints are described as <c>Auth:RequireKeyForReads</c>
+/// configures them.
 /// </summary>
-internal sealed class ApiKeySecurityTransformer(IAuthorizationPolicyProvider policies) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+internal sealed class ApiKeySecurityTransformer(IAuthorizationPolicyProvider policies, IOptions<AuthOptions> auth) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeId = ApiKeyAuthenticationHandler.SchemeName;
+
+    public const string BearerSchemeId = "Bearer";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -27,8 +32,19 @@ internal sealed class ApiKeySecurityTransformer(IAuthorizationPolicyProvider pol
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticator.HeaderName,
-            Description = "A key of HealthGate:Auth:ApiKeys. Recording an override always needs one; the read endpoints need one when HealthGate:Auth:RequireKeyForReads is true.",
+            Description = "A service key of HealthGate:Auth:ApiKeys or a person's own key (HealthGate:Auth:People). The override endpoints always need one; the read endpoints need one when HealthGate:Auth:RequireKeyForReads is true.",
         };
+        if (auth.Value.Jwt.IsConfigured)
+        {
+            document.Components.SecuritySchemes[BearerSchemeId] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A person's token from HealthGate:Auth:Jwt:Authority, instead of their key, on the override endpoints.",
+            };
+        }
+
         return Task.CompletedTask;
     }
 
@@ -36,17 +52,24 @@ internal sealed class ApiKeySecurityTransformer(IAuthorizationPolicyProvider pol
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        if (!await NeedsApiKeyAsync(context.Description.ActionDescriptor.EndpointMetadata))
+        var credential = await CredentialAsync(context.Description.ActionDescriptor.EndpointMetadata);
+        if (credential is Credential.None)
         {
             operation.Security = [];
             return;
         }
 
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }];
+        if (credential is Credential.KeyOrToken && auth.Value.Jwt.IsConfigured)
+        {
+            // Either one: a key or a bearer token (two requirements are alternatives in OpenAPI).
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] });
+        }
+
         operation.Responses ??= [];
         operation.Responses[StatusCodes.Status401Unauthorized.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
         {
-            Description = $"No {ApiKeyAuthenticator.HeaderName} header, a key that is not configured, or no key configured on this gate at all.",
+            Description = $"No credential ({ApiKeyAuthenticator.HeaderName} header, or a bearer token where one is accepted), one this gate does not know, or no key configured on this gate at all.",
             Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
             {
                 ["application/problem+json"] = new OpenApiMediaType { Schema = await ProblemSchemaAsync(context, cancellationToken) },
@@ -54,24 +77,40 @@ internal sealed class ApiKeySecurityTransformer(IAuthorizationPolicyProvider pol
         };
     }
 
-    private async Task<bool> NeedsApiKeyAsync(IList<object> metadata)
+    private async Task<Credential> CredentialAsync(IList<object> metadata)
     {
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
-            return false;
+            return Credential.None;
         }
 
         foreach (var policyName in metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>())
         {
-            if (await policies.GetPolicyAsync(policyName) is { } policy
-                && policy.AuthenticationSchemes.Contains(SchemeId)
-                && policy.Requirements.OfType<DenyAnonymousAuthorizationRequirement>().Any())
+            if (await policies.GetPolicyAsync(policyName) is not { } policy
+                || !policy.Requirements.OfType<DenyAnonymousAuthorizationRequirement>().Any())
             {
-                return true;
+                continue;
+            }
+
+            if (policy.AuthenticationSchemes.Contains(JwtPeople.SchemeName))
+            {
+                return Credential.KeyOrToken;
+            }
+
+            if (policy.AuthenticationSchemes.Contains(SchemeId))
+            {
+                return Credential.Key;
             }
         }
 
-        return false;
+        return Credential.None;
+    }
+
+    private enum Credential
+    {
+        None,
+        Key,
+        KeyOrToken,
     }
 
     private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

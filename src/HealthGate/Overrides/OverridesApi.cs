@@ -28,6 +28,7 @@ internal static class OverridesApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(RecordPolicy);
         group.MapPost("/{id:long}/approvals", DecideOverride)
@@ -39,6 +40,7 @@ internal static class OverridesApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(RecordPolicy);
         group.MapPost("/{id:long}/use", UseOverride)
@@ -46,9 +48,11 @@ internal static class OverridesApi
             .WithSummary("The requester or a service key uses an approved override, once, under the configuration it was approved for.")
             .Accepts<UseRequest>("application/json")
             .Produces<OverrideRecord>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(RecordPolicy);
         group.MapGet("/", ListOverrides).RequireAuthorization(ReadPolicyProvider.ReadPolicy)

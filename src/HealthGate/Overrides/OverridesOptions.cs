@@ -30,12 +30,13 @@ internal sealed class OverridePolicyOptions
 }
 
 /// <summary>Known modes and kinds, at least one role per policy, each role once; a window from 1 minute to a day.</summary>
-internal sealed class OverridesOptionsValidator(PreflightModes modes) : IValidateOptions<OverridesOptions>
+internal sealed class OverridesOptionsValidator(IOptions<ModesOptions> modesOptions) : IValidateOptions<OverridesOptions>
 {
     public ValidateOptionsResult Validate(string? name, OverridesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new ConfigErrors();
+        var modes = ValidModes();
         const string key = "HealthGate:Overrides";
         if (options.ApprovalWindowMinutes is < 1 or > OverridesOptions.MaxApprovalWindowMinutes)
         {
@@ -44,7 +45,7 @@ internal sealed class OverridesOptionsValidator(PreflightModes modes) : IValidat
 
         foreach (var (mode, kinds) in options.Policies)
         {
-            if (!modes.TryGet(mode, out var known, out _) || known != mode)
+            if (modes is not null && (!modes.TryGet(mode, out var known, out _) || known != mode))
             {
                 errors.Add($"{key}:Policies:{mode}", $"unknown mode '{mode}' (one of {string.Join(", ", modes.Names)})");
             }
@@ -73,5 +74,21 @@ internal sealed class OverridesOptionsValidator(PreflightModes modes) : IValidat
         }
 
         return errors.Result();
+    }
+
+    /// <summary>
+    /// The modes, read when validating and not when this validator is built: invalid modes then fail their own
+    /// validation, naming their keys, instead of stopping every other section's validation before it runs.
+    /// </summary>
+    private PreflightModes? ValidModes()
+    {
+        try
+        {
+            return new PreflightModes(modesOptions);
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

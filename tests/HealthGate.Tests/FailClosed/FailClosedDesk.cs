@@ -9,12 +9,23 @@ namespace HealthGate.Tests.FailClosed;
 /// <summary>
 /// A desk as a user runs it: the real service process from a working directory of its own, with real PostgreSQL
 /// and Redis checks and an HTTP stand-in for the trading backend and the exchange. Each row sets what the
-/// stand-in answers; the checks, modes and keys stay as configured here.
+/// stand-in answers; the checks, modes, people and keys stay as configured here.
 /// </summary>
 public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
 {
     public const string ApiKey = "fail-closed-key-3b9e";
     public const int MaxClockSkewMs = 1000;
+
+    /// <summary>The desk's people, each with their own key: olga operator, anna and ivan risk-managers, bert cto, rita both, tess team-lead.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Name, string[] Roles, string Key)> People = new Dictionary<string, (string, string[], string)>(StringComparer.Ordinal)
+    {
+        ["olga"] = ("Olga Ivanova", ["operator"], "fc-olga-key-61d0"),
+        ["anna"] = ("Anna Berg", ["risk-manager"], "fc-anna-key-2c7e"),
+        ["bert"] = ("Bert Kahn", ["cto"], "fc-bert-key-94fa"),
+        ["rita"] = ("Rita Moreau", ["risk-manager", "cto"], "fc-rita-key-0b35"),
+        ["tess"] = ("Tess Ode", ["team-lead"], "fc-tess-key-d81c"),
+        ["ivan"] = ("Ivan Petrov", ["risk-manager"], "fc-ivan-key-5e27"),
+    };
 
     private readonly RedisServer _redis = new();
     private readonly TempDirectory _directory = new();
@@ -48,7 +59,7 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
               },
               "Readiness": { "PeriodSeconds": 86400 },
               "Modes": { "paper": { "Tiers": [ "P0" ] }, "live": { "Tiers": [ "P0", "P1" ] }, "coalesce": { "Tiers": [ "P0", "P2" ] } },
-              "Auth": { "ApiKeys": { "ops": "{{ApiKey}}" } }
+              "Auth": { "ApiKeys": { "ops": "{{ApiKey}}" }, "People": {{PeopleJson()}} }
             } }
             """);
         var keyless = _directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "keyless.json");
@@ -107,16 +118,49 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
         return new PreflightAnswer((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    public static Task<HttpResponseMessage> PostOverrideAsync(ServiceProcess service, object body, string? key)
+    public static Task<HttpResponseMessage> PostOverrideAsync(ServiceProcess service, object body, string? key) => PostAsync(service, "/overrides", body, key);
+
+    /// <summary>POST with <paramref name="who"/>'s credential: a person's id or "ops" for the service key; anything else is sent as the key itself.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(ServiceProcess service, string path, object? body, string? who)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = JsonContent.Create(body) };
-        if (key is not null)
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        if (who is not null)
         {
-            request.Headers.Add("X-Api-Key", key);
+            request.Headers.Add("X-Api-Key", who == "ops" ? ApiKey : People.TryGetValue(who, out var person) ? person.Key : who);
         }
 
-        return service.Client.SendAsync(request);
+        return await service.Client.SendAsync(request);
     }
+
+    /// <summary>A complete live skip_health_check, with the row's name as its ticket so the log shows which row asked.</summary>
+    public static object Skip(string ticket) => new
+    {
+        kind = "skip_health_check",
+        mode = "live",
+        reason = "fail-closed row",
+        ticket,
+        impact = "orders may go out while the feed is unproven",
+        mitigation = "desk head watches fills",
+    };
+
+    /// <summary>Requests a live skip as <paramref name="who"/> and returns its id (the request must be accepted).</summary>
+    public async Task<long> RequestSkipAsync(string who, string ticket)
+    {
+        using var response = await PostAsync(Service, "/overrides", Skip(ticket), who);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
+
+    public Task<HttpResponseMessage> DecideAsync(long id, string decision, string who) =>
+        PostAsync(Service, $"/overrides/{id}/approvals", new { decision }, who);
+
+    public async Task<JsonElement> GetOverrideAsync(long id) =>
+        JsonDocument.Parse(await Service.Client.GetStringAsync(new Uri($"/overrides/{id}", UriKind.Relative))).RootElement.Clone();
+
+    private static string PeopleJson() => JsonSerializer.Serialize(People.ToDictionary(
+        p => p.Key,
+        p => new { p.Value.Name, p.Value.Roles, KeySha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(p.Value.Key))) }));
 
     public async Task DisposeAsync()
     {

@@ -159,30 +159,86 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
 
     public static TheoryData<string> OverrideCases => [.. OverrideRows.Keys];
 
-    /// <summary>Overrides (class 7): body, key, expected status.</summary>
-    private static readonly Dictionary<string, (object Body, bool Keyless, HttpStatusCode Status)> OverrideRows = new()
+    /// <summary>
+    /// Decisions (class 7): who requests a live skip (cto and risk-manager), who approves first (each accepted), then
+    /// who decides what, and the refusal. A person is their credential: no spelling, second role or service key counts.
+    /// </summary>
+    private static readonly Dictionary<string, (string Requester, string[] Before, string Decider, string Decision, HttpStatusCode Status)> OverrideRows = new()
     {
-        ["7/no-key-configured"] = (Skip("olga", "anna", "bert"), true, HttpStatusCode.Unauthorized),
-        ["7/same-person-two-cases"] = (Skip("olga", "Anna", "ANNA"), false, HttpStatusCode.BadRequest),
-        ["7/same-person-padded"] = (Skip("olga", " anna", "anna "), false, HttpStatusCode.BadRequest),
-        ["7/same-person-full-width"] = (Skip("olga", "anna", "\uFF41\uFF4E\uFF4E\uFF41"), false, HttpStatusCode.BadRequest),
-        ["7/same-person-ligature"] = (Skip("olga", "fiona", "\uFB01ona"), false, HttpStatusCode.BadRequest),
-        ["7/zero-width-second-name"] = (Skip("olga", "anna", "an\u200Bna"), false, HttpStatusCode.BadRequest),
-        ["7/control-character-name"] = (Skip("olga", "anna", "bert\u0007"), false, HttpStatusCode.BadRequest),
-        ["7/operator-approves-self-other-case"] = (Skip("olga", "OLGA", "anna"), false, HttpStatusCode.BadRequest),
-        ["7/operator-with-invisible-character"] = (Skip("ol\u2060ga", "anna", "bert"), false, HttpStatusCode.BadRequest),
+        ["7/requester-approves-own"] = ("olga", [], "olga", "approve", HttpStatusCode.Forbidden),
+        ["7/requester-holding-a-needed-role-approves-own"] = ("anna", [], "anna", "approve", HttpStatusCode.Forbidden),
+        ["7/requester-rejects-own"] = ("anna", [], "anna", "reject", HttpStatusCode.Forbidden),
+        ["7/service-key-approves"] = ("olga", [], "ops", "approve", HttpStatusCode.Forbidden),
+        ["7/service-key-approves-what-it-requested"] = ("ops", [], "ops", "approve", HttpStatusCode.Forbidden),
+        ["7/same-person-twice"] = ("olga", ["anna"], "anna", "approve", HttpStatusCode.Forbidden),
+        ["7/one-person-holding-both-roles-fills-one"] = ("olga", ["rita"], "rita", "approve", HttpStatusCode.Forbidden),
+        ["7/second-holder-of-a-filled-role"] = ("olga", ["anna"], "ivan", "approve", HttpStatusCode.Forbidden),
+        ["7/no-needed-role"] = ("olga", [], "tess", "approve", HttpStatusCode.Forbidden),
+        ["7/veto-from-outside-the-policy"] = ("olga", [], "tess", "reject", HttpStatusCode.Forbidden),
+        ["7/key-in-other-case"] = ("olga", [], FailClosedDesk.People["anna"].Key.ToUpperInvariant(), "approve", HttpStatusCode.Unauthorized),
+        ["7/key-one-character-longer"] = ("olga", [], FailClosedDesk.People["anna"].Key + "0", "approve", HttpStatusCode.Unauthorized),
+        ["7/key-one-character-shorter"] = ("olga", [], FailClosedDesk.People["anna"].Key[..^1], "approve", HttpStatusCode.Unauthorized),
+        ["7/configured-hash-sent-as-the-key"] = ("olga", [], Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(FailClosedDesk.People["anna"].Key))), "approve", HttpStatusCode.Unauthorized),
+        ["7/no-credential"] = ("olga", [], "", "approve", HttpStatusCode.Unauthorized),
     };
 
     [Theory]
     [MemberData(nameof(OverrideCases))]
-    public async Task AnOverrideThatIsNotPlainlyApprovedByOthersIsRefused(string row)
+    public async Task ADecisionThatIsNotAnotherPersonsOwnIsRefusedAndChangesNothing(string row)
     {
-        var (body, keyless, status) = OverrideRows[row];
+        var (requester, before, decider, decision, status) = OverrideRows[row];
+        var id = await desk.RequestSkipAsync(requester, row);
+        foreach (var approver in before)
+        {
+            using var accepted = await desk.DecideAsync(id, "approve", approver);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
 
-        using var response = await FailClosedDesk.PostOverrideAsync(keyless ? desk.Keyless : desk.Service, body, FailClosedDesk.ApiKey);
+        using var response = await FailClosedDesk.PostAsync(desk.Service, $"/overrides/{id}/approvals", new { decision }, decider.Length == 0 ? null : decider);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var current = await desk.GetOverrideAsync(id);
+        Assert.Equal("pending", current.GetProperty("state").GetString());
+        Assert.Equal(before, current.GetProperty("approvals").EnumerateArray().Select(a => a.GetProperty("person").GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task WithNoPersonAndNoKeyConfiguredEveryOverrideWriteIsA401SayingSo()
+    {
+        // Row 7/no-key-configured, on the second desk, which configures nobody.
+        foreach (var (path, body) in new (string, object?)[] { ("/overrides", FailClosedDesk.Skip("7/no-key-configured")), ("/overrides/1/approvals", new { decision = "approve" }), ("/overrides/1/use", null) })
+        {
+            using var response = await FailClosedDesk.PostAsync(desk.Keyless, path, body, FailClosedDesk.ApiKey);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("no person (HealthGate:Auth:People) and no service key (HealthGate:Auth:ApiKeys) is configured", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    public static TheoryData<string> TypedNameBodies => [.. TypedNameRows.Keys];
+
+    /// <summary>Bodies that name who asks or who approves (class 7): typed names are not evidence, so each is a 400 and nothing is recorded.</summary>
+    private static readonly Dictionary<string, string> TypedNameRows = new()
+    {
+        ["7/body-names-the-operator"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","reason":"r","ticket":"FC-7a","impact":"i","mitigation":"m"}""",
+        ["7/body-names-approvers"] = """{"kind":"skip_health_check","mode":"live","approvers":["anna","bert"],"reason":"r","ticket":"FC-7b","impact":"i","mitigation":"m"}""",
+        ["7/body-names-both"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-7c","impact":"i","mitigation":"m"}""",
+        ["7/body-names-nobody-in-other-case"] = """{"kind":"skip_health_check","mode":"live","Approvers":[],"reason":"r","ticket":"FC-7d","impact":"i","mitigation":"m"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(TypedNameBodies))]
+    public async Task AnOverrideBodyNamingWhoAsksOrWhoApprovesIsA400AndNothingIsRecorded(string row)
+    {
+        var body = TypedNameRows[row];
+
+        using var response = await SendRawAsync("/overrides", body, "olga");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertNotRecordedAsync(TicketsOf(body));
     }
 
     public static TheoryData<string> DuplicatedFieldBodies => [.. DuplicatedFieldRows.Keys];
@@ -190,11 +246,11 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
     /// <summary>Request bodies naming a field twice (class 3), each with a ticket of its own: read either way, one of them would be recorded.</summary>
     private static readonly Dictionary<string, string> DuplicatedFieldRows = new()
     {
-        ["3/body-approvers-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","approvers":["olga","olga"],"approvers":["anna","bert"],"reason":"r","ticket":"FC-3a"}""",
-        ["3/body-mode-twice"] = """{"kind":"skip_health_check","mode":"paper","mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3b"}""",
-        ["3/body-operator-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"anna","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3c"}""",
-        ["3/body-mode-twice-in-other-case"] = """{"kind":"skip_health_check","mode":"paper","Mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3d"}""",
-        ["3/body-ticket-twice"] = """{"kind":"skip_health_check","mode":"live","operator":"olga","approvers":["anna","bert"],"reason":"r","ticket":"FC-3e","ticket":"FC-3f"}""",
+        ["3/body-kind-twice"] = """{"kind":"force_start","kind":"skip_health_check","mode":"live","reason":"r","ticket":"FC-3a","impact":"i","mitigation":"m"}""",
+        ["3/body-mode-twice"] = """{"kind":"skip_health_check","mode":"paper","mode":"live","reason":"r","ticket":"FC-3b","impact":"i","mitigation":"m"}""",
+        ["3/body-reason-twice"] = """{"kind":"skip_health_check","mode":"live","reason":"r","reason":"s","ticket":"FC-3c","impact":"i","mitigation":"m"}""",
+        ["3/body-mode-twice-in-other-case"] = """{"kind":"skip_health_check","mode":"paper","Mode":"live","reason":"r","ticket":"FC-3d","impact":"i","mitigation":"m"}""",
+        ["3/body-ticket-twice"] = """{"kind":"skip_health_check","mode":"live","reason":"r","ticket":"FC-3e","ticket":"FC-3f","impact":"i","mitigation":"m"}""",
     };
 
     [Theory]
@@ -202,39 +258,88 @@ public sealed class FailClosedTests(FailClosedDesk desk) : IClassFixture<FailClo
     public async Task AnOverrideBodyNamingAFieldTwiceIsA400AndNothingIsRecorded(string row)
     {
         var body = DuplicatedFieldRows[row];
-        string[] tickets = [.. System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateObject().Where(p => p.NameEquals("ticket")).Select(p => p.Value.GetString()!)];
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/overrides", UriKind.Relative)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Api-Key", FailClosedDesk.ApiKey);
-        using var response = await desk.Service.Client.SendAsync(request);
+        using var response = await SendRawAsync("/overrides", body, "olga");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var log = await desk.Service.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative));
-        Assert.All(tickets, ticket => Assert.DoesNotContain(ticket, log, StringComparison.Ordinal));
+        await AssertNotRecordedAsync(TicketsOf(body));
+    }
+
+    public static TheoryData<string> DuplicatedDecisionBodies => [.. DuplicatedDecisionRows.Keys];
+
+    /// <summary>Decisions naming a field twice (class 3): read last-wins, a rejection would become an approval.</summary>
+    private static readonly Dictionary<string, string> DuplicatedDecisionRows = new()
+    {
+        ["3/decision-twice"] = """{"decision":"reject","decision":"approve"}""",
+        ["3/decision-twice-in-other-case"] = """{"decision":"reject","Decision":"approve"}""",
+        ["3/comment-twice"] = """{"decision":"approve","comment":"a","comment":"b"}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(DuplicatedDecisionBodies))]
+    public async Task ADecisionNamingAFieldTwiceIsA400AndNothingIsRecorded(string row)
+    {
+        var id = await desk.RequestSkipAsync("olga", row);
+
+        using var response = await SendRawAsync($"/overrides/{id}/approvals", DuplicatedDecisionRows[row], "anna");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var current = await desk.GetOverrideAsync(id);
+        Assert.Equal("pending", current.GetProperty("state").GetString());
+        Assert.Empty(current.GetProperty("approvals").EnumerateArray());
     }
 
     [Fact]
-    public async Task TwoDistinctApproversOtherThanTheOperatorAreAccepted()
+    public async Task AnOverrideRequestedByOnePersonAndApprovedByTwoOthersWithTheirOwnKeysIsApprovedAndUsedOnce()
     {
-        using var response = await FailClosedDesk.PostOverrideAsync(desk.Service, Skip("olga", "anna", "bert"), FailClosedDesk.ApiKey);
+        var id = await desk.RequestSkipAsync("olga", "FC-7-ok");
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var first = await desk.DecideAsync(id, "approve", "bert");
+        using var second = await desk.DecideAsync(id, "approve", "anna");
+        using var use = await FailClosedDesk.PostAsync(desk.Service, $"/overrides/{id}/use", null, "olga");
+        using var again = await FailClosedDesk.PostAsync(desk.Service, $"/overrides/{id}/use", null, "ops");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode, use.StatusCode, again.StatusCode));
+        var used = await desk.GetOverrideAsync(id);
+        Assert.Equal("used", used.GetProperty("state").GetString());
+        Assert.Equal(
+            [("bert", "cto"), ("anna", "risk-manager")],
+            used.GetProperty("approvals").EnumerateArray().Select(a => (a.GetProperty("person").GetProperty("id").GetString(), a.GetProperty("role").GetString())).OrderBy(a => a.Item2, StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task AnOverrideBodyOverTheLimitIs413AndNothingIsRecorded()
     {
-        var huge = new { kind = "skip_health_check", mode = "live", @operator = "olga", approvers = new[] { "anna", "bert" }, reason = new string('r', 100_000), ticket = "FC-2" };
+        var huge = new { kind = "skip_health_check", mode = "live", reason = new string('r', 100_000), ticket = "FC-2", impact = "i", mitigation = "m" };
 
         using var response = await FailClosedDesk.PostOverrideAsync(desk.Service, huge, FailClosedDesk.ApiKey);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var log = await desk.Service.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative));
-        Assert.DoesNotContain("FC-2", log, StringComparison.Ordinal);
+        await AssertNotRecordedAsync(["FC-2"]);
     }
 
-    private static object Skip(string @operator, params string[] approvers) =>
-        new { kind = "skip_health_check", mode = "live", @operator, approvers, reason = "fail-closed row", ticket = "FC-1" };
+    private static string[] TicketsOf(string body) =>
+        [.. System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateObject().Where(p => p.NameEquals("ticket")).Select(p => p.Value.GetString()!)];
+
+    private async Task<HttpResponseMessage> SendRawAsync(string path, string body, string who)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", FailClosedDesk.People[who].Key);
+        return await desk.Service.Client.SendAsync(request);
+    }
+
+    /// <summary>Neither the overrides nor the operational log hold any of <paramref name="tickets"/>.</summary>
+    private async Task AssertNotRecordedAsync(string[] tickets)
+    {
+        var overrides = await desk.Service.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative));
+        var log = await desk.Service.Client.GetStringAsync(new Uri("/oplog?kind=override_requested&limit=500", UriKind.Relative));
+        Assert.All(tickets, ticket =>
+        {
+            Assert.DoesNotContain($"\"{ticket}\"", overrides, StringComparison.Ordinal);
+            Assert.DoesNotContain($"\"{ticket}\"", log, StringComparison.Ordinal);
+        });
+    }
 }

@@ -40,7 +40,11 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("GET /preflight/runs/{runId}")]
     [InlineData("GET /preflight/runs/{runId}/report.md")]
     [InlineData("POST /overrides")]
+    [InlineData("POST /overrides/{id}/approvals")]
+    [InlineData("POST /overrides/{id}/use")]
     [InlineData("GET /overrides")]
+    [InlineData("GET /overrides/{id}")]
+    [InlineData("GET /oplog")]
     [InlineData("GET /metrics")]
     [InlineData("GET /ui")]
     [InlineData("GET /checks")]
@@ -180,13 +184,14 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
+        Assert.False(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _), "Bearer is declared on a gate without Auth:Jwt");
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
             foreach (var operation in path.Value.EnumerateObject())
             {
                 var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
-                var guarded = name == "POST /overrides" || (requireKeyForReads && reads.Contains(name));
+                var guarded = OverrideWrites.Contains(name) || (requireKeyForReads && reads.Contains(name));
                 var security = operation.Value.GetProperty("security");
                 Assert.True(guarded == (security.GetArrayLength() == 1 && security[0].TryGetProperty("ApiKey", out _)), $"{name}: security {security}");
                 Assert.True(guarded == operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{name}: 401 declared is not {guarded}");
@@ -194,10 +199,39 @@ public sealed partial class OpenApiDocumentTests
         }
     }
 
+    [Fact]
+    public async Task WithJwtConfiguredTheOverrideWritesTakeAPersonsKeyOrTheirBearerTokenAndNothingElseDoes()
+    {
+        await using var app = HealthGateApplication.With(
+            ("Auth:ApiKeys:ops", "openapi-test-key-0123456789"),
+            ("Auth:Jwt:Authority", "https://idp.example/realms/desk"),
+            ("Auth:Jwt:Audience", "healthgate"));
+        using var client = app.CreateClient();
+
+        var document = await GetDocumentAsync(client);
+
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                string[] schemes = [.. operation.Value.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(s => s.Name))];
+                Assert.True(OverrideWrites.Contains(name) ? schemes is ["ApiKey", "Bearer"] : schemes.Length == 0, $"{name}: security [{string.Join(", ", schemes)}]");
+            }
+        }
+    }
+
+    private static readonly string[] OverrideWrites = ["POST /overrides", "POST /overrides/{id}/approvals", "POST /overrides/{id}/use"];
+
     [Theory]
     [InlineData("/overrides", "post", new[] { "201", "400", "401", "404", "409", "413", "503" })]
+    [InlineData("/overrides/{id}/approvals", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
+    [InlineData("/overrides/{id}/use", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
     [InlineData("/overrides", "get", new[] { "200", "400" })]
     [InlineData("/overrides/{id}", "get", new[] { "200", "404" })]
+    [InlineData("/oplog", "get", new[] { "200", "400" })]
     [InlineData("/preflight", "get", new[] { "200", "400", "429", "503" })]
     [InlineData("/preflight/runs", "get", new[] { "200", "400" })]
     [InlineData("/preflight/runs/{runId}", "get", new[] { "200", "404" })]

@@ -6,7 +6,7 @@ using static HealthGate.Tests.Overrides.ProblemAssert;
 
 namespace HealthGate.Tests.Overrides;
 
-/// <summary>X-Api-Key on POST /overrides: always required; with no person and no service key configured the endpoint is closed.</summary>
+/// <summary>X-Api-Key on the override writes: always required; with no person and no service key configured they are closed.</summary>
 public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<HttpStandInFixture>
 {
     private readonly HttpStandIn _standIn = fixture.StandIn;
@@ -50,15 +50,25 @@ public sealed class ApiKeyTests(HttpStandInFixture fixture) : IClassFixture<Http
     [Theory]
     [InlineData(null)]
     [InlineData("anything")]
-    public async Task WithoutConfiguredKeysTheEndpointIsClosedSayingSo(string? key)
+    public async Task WithoutConfiguredKeysTheEndpointsAreClosedSayingSo(string? key)
     {
         await using var gate = new GateScenario(_standIn, []);
 
-        var response = await gate.PostAsync(Request("skip_health_check", "live", null), key);
+        HttpResponseMessage[] responses =
+        [
+            await gate.PostAsync(Request("skip_health_check", "live", null), key),
+            await gate.SendAsync("/overrides/1/approvals", new { decision = "approve" }, key),
+            await gate.SendAsync("/overrides/1/use", null, key),
+        ];
 
-        var problem = await IsProblemAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Contains("no person (HealthGate:Auth:People) and no service key (HealthGate:Auth:ApiKeys) is configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        foreach (var response in responses)
+        {
+            var problem = await IsProblemAsync(response, HttpStatusCode.Unauthorized);
+            Assert.Contains("no person (HealthGate:Auth:People) and no service key (HealthGate:Auth:ApiKeys) is configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, (await gate.GetJsonAsync("/overrides")).GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await gate.GetJsonAsync("/oplog")).GetProperty("items").GetArrayLength());
     }
 
     [Fact]

@@ -52,25 +52,41 @@ internal sealed class GateScenario : IAsyncDisposable
         ["rita"] = "rita-key-4d2e90",
     };
 
+    /// <summary>Each person's display name and configured roles.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Name, string[] Roles)> Desk = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
+    {
+        ["olga"] = ("Olga Ivanova", ["operator"]),
+        ["jane"] = ("Jane Smith", ["risk-manager"]),
+        ["bob"] = ("Bob Jones", ["cto"]),
+        ["tess"] = ("Tess Ode", ["team-lead"]),
+        ["rita"] = ("Rita Moreau", ["risk-manager", "cto"]),
+    };
+
     public static (string Key, object? Value)[] People(params (string Key, object? Value)[] more) =>
     [
-        .. Person("olga", "Olga Ivanova", "operator"),
-        .. Person("jane", "Jane Smith", "risk-manager"),
-        .. Person("bob", "Bob Jones", "cto"),
-        .. Person("tess", "Tess Ode", "team-lead"),
-        .. Person("rita", "Rita Moreau", "risk-manager", "cto"),
+        .. Desk.SelectMany(p => Person(p.Key, p.Value.Name, p.Value.Roles)),
         ("Auth:ApiKeys:ops", Key),
         .. more,
     ];
+
+    /// <summary>The <c>Auth</c> section of a desk file with the same people and service key, for a service process.</summary>
+    public static object AuthSection() => new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["ApiKeys"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["ops"] = Key },
+        ["People"] = Desk.ToDictionary(p => p.Key, p => new { p.Value.Name, p.Value.Roles, KeySha256 = KeySha256(p.Key) }),
+    };
 
     public static GateScenario WithPeople(HttpStandIn standIn, params (string Key, object? Value)[] more) => new(standIn, People(more));
 
     private static IEnumerable<(string Key, object? Value)> Person(string id, string name, params string[] roles) =>
     [
         ($"Auth:People:{id}:Name", name),
-        ($"Auth:People:{id}:KeySha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PersonKeys[id])))),
+        ($"Auth:People:{id}:KeySha256", KeySha256(id)),
         .. roles.Select((role, i) => ($"Auth:People:{id}:Roles:{i}", (object?)role)),
     ];
+
+    private static string KeySha256(string id) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PersonKeys[id])));
 
     /// <summary>The key of a person id, or the service key for "ops", or null for no credential.</summary>
     public static string? KeyOf(string? who) => who switch

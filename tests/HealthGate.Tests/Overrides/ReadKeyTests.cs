@@ -8,7 +8,7 @@ namespace HealthGate.Tests.Overrides;
 public sealed class ReadKeyTests
 {
     private const string Key = "read-key-5e2a";
-    private static readonly string[] Reads = ["/preflight/runs", "/overrides", "/checks", "/events", "/config"];
+    private static readonly string[] Reads = ["/preflight/runs", "/overrides", "/oplog", "/checks", "/events", "/config"];
     private static readonly string[] Probes = ["/health/live", "/health/ready", "/health/self", "/metrics", "/ui"];
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ReadKeyTests
         await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", Key));
         using var client = app.CreateClient();
 
-        foreach (var path in Reads.Take(3))
+        foreach (var path in Reads.Take(4))
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HealthGate.Tests.Overrides;
 using Microsoft.Data.Sqlite;
 
 namespace HealthGate.Tests.Storage;
@@ -9,7 +10,6 @@ namespace HealthGate.Tests.Storage;
 public sealed class CrashDurabilityTests
 {
     private const string Key = "crash-test-key-0b9e";
-    private static readonly string[] Approvers = ["anna", "bert"];
 
     [Fact]
     public async Task TwentyAcknowledgedOverridesSurviveKillMinus9()
@@ -40,10 +40,10 @@ public sealed class CrashDurabilityTests
                     kind = forceStart ? "force_start" : "skip_health_check",
                     mode = "live",
                     runId = forceStart ? runId : null,
-                    @operator = "olga",
-                    approvers = Approvers,
                     reason = $"crash test {i}",
                     ticket = "CHG-9",
+                    impact = "the feed is unproven",
+                    mitigation = "desk head watches fills",
                 });
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 acknowledged.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64());
@@ -53,13 +53,17 @@ public sealed class CrashDurabilityTests
             await service.KillAsync();
         }
 
-        Assert.Equal(acknowledged, await ReadIdsDirectlyAsync(database));
+        Assert.Equal(acknowledged, await ReadIdsDirectlyAsync(database, "SELECT id FROM healthgate_overrides ORDER BY id"));
+        Assert.Equal(acknowledged, await ReadIdsDirectlyAsync(database, "SELECT override_id FROM healthgate_oplog WHERE kind = 'override_requested' ORDER BY seq"));
 
         await using var restarted = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await restarted.WaitUntilServingAsync();
-        var listed = JsonDocument.Parse(await restarted.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative))).RootElement;
+        var listed = JsonDocument.Parse(await restarted.Client.GetStringAsync(new Uri("/overrides?limit=500", UriKind.Relative))).RootElement.GetProperty("items");
         Assert.Equal(acknowledged.AsEnumerable().Reverse(), listed.EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
-        Assert.All(listed.EnumerateArray(), e => Assert.Equal("ops", e.GetProperty("apiKeyName").GetString()));
+        Assert.All(listed.EnumerateArray(), e => Assert.Equal(("ops", "service", "pending"), (e.GetProperty("requestedBy").GetProperty("id").GetString(), e.GetProperty("requestedBy").GetProperty("kind").GetString(), e.GetProperty("state").GetString())));
+        var log = await OpLogReader.ReadAllAsync(restarted.Client);
+        OpLogReader.AssertIntact(log);
+        Assert.Equal(acknowledged, log.Where(e => e.Kind == OpLogEvents.OverrideRequested).Select(e => e.OverrideId!.Value));
     }
 
     private static async Task<string> P1FailRunIdAsync(HttpClient client)
@@ -78,12 +82,12 @@ public sealed class CrashDurabilityTests
     }
 
     /// <summary>Opens the killed service's file with a plain SQLite connection (WAL recovery included).</summary>
-    private static async Task<List<long>> ReadIdsDirectlyAsync(string database)
+    private static async Task<List<long>> ReadIdsDirectlyAsync(string database, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadWrite;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM healthgate_op_log WHERE kind IN ('force_start', 'skip_health_check') ORDER BY id";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<long>();
         while (await reader.ReadAsync())
