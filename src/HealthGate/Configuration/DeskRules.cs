@@ -110,6 +110,12 @@ internal static class DeskRules
         }
     }
 
+    /// <summary>
+    /// Sections that decide what the gate asks, never set from the environment: which tiers each mode and readiness
+    /// run, and who must approve an override (a variable must not be able to drop a required approver unseen).
+    /// </summary>
+    private static readonly HashSet<string> DeskSections = new(StringComparer.OrdinalIgnoreCase) { "Modes", "Readiness", "Overrides" };
+
     /// <summary>The environment supplies secrets and endpoints of the desk's checks, and nothing else of the gate's definition.</summary>
     private static void RefuseEnvironmentDefinitions(List<(SourcedKey Key, string[] Segments)> keys, ConfigErrors errors)
     {
@@ -131,7 +137,7 @@ internal static class DeskRules
                     errors.Add(key.Source.Spell(key.Key), $"refused: no desk file defines a check '{segments[2]}'; the environment cannot define a check");
                 }
             }
-            else if (section.Equals("Modes", StringComparison.OrdinalIgnoreCase) || section.Equals("Readiness", StringComparison.OrdinalIgnoreCase))
+            else if (DeskSections.Contains(section))
             {
                 errors.Add(key.Source.Spell(key.Key), $"refused: {section} is the desk's decision, set only in the desk file");
             }

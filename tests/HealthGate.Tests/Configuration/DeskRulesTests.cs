@@ -81,6 +81,8 @@ public sealed class DeskRulesTests : IDisposable
     [InlineData("HealthGate__Modes__audit__Tiers__0", "P0")]
     [InlineData("HealthGate__Readiness__Tiers__0", "P0")]
     [InlineData("HealthGate__Readiness__PeriodSeconds", "3600")]
+    [InlineData("HealthGate__Overrides__Policies__live__force_start__Approvals__0", "team-lead")]
+    [InlineData("HealthGate__Overrides__ApprovalWindowMinutes", "1440")]
     public void AnEnvironmentVariableThatDefinesTheGateIsRefusedNamingIt(string variable, string value)
     {
         var errors = Errors(Desk, (variable, value));

@@ -162,7 +162,12 @@ public sealed class LifecycleTests(HttpStandInFixture fixture) : IClassFixture<H
         await using var gate = WithPeople(_standIn);
         var body = new Dictionary<string, string?>
         {
-            ["kind"] = "skip_health_check", ["mode"] = "live", ["reason"] = "r", ["ticket"] = "T-1", ["impact"] = "i", ["mitigation"] = "m",
+            ["kind"] = "skip_health_check",
+            ["mode"] = "live",
+            ["reason"] = "r",
+            ["ticket"] = "T-1",
+            ["impact"] = "i",
+            ["mitigation"] = "m",
         };
         body[missing] = null;
 
