@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using HealthGate.Auth;
-using HealthGate.Http;
 using HealthGate.Contracts;
+using HealthGate.Http;
 using HealthGate.Preflight;
 using HealthGate.Storage;
 
@@ -12,7 +13,7 @@ namespace HealthGate.Audit;
 /// The auditor's exports: <c>GET /oplog/export</c> for a period (CSV, the operations documents' text blocks, or a PDF
 /// evidence pack), and <c>GET /preflight/runs/{runId}/evidence.pdf</c> for one launch.
 /// </summary>
-internal static class OpLogExportApi
+internal static partial class OpLogExportApi
 {
     /// <summary>A PDF is built in memory: past this many entries, narrow the period (CSV and text stream any size).</summary>
     public const int MaxPdfEntries = 5000;
@@ -58,18 +59,29 @@ internal static class OpLogExportApi
             case "csv":
                 return Stream("text/csv; charset=utf-8", $"{name}.csv", async (writer, token) =>
                 {
-                    OpLogCsv.WriteHeader(writer);
+                    await writer.WriteAsync(Chunk(OpLogCsv.WriteHeader));
                     await foreach (var entry in reader.PeriodAsync(start, end, token))
                     {
-                        OpLogCsv.WriteEntry(writer, entry);
+                        await writer.WriteAsync(Chunk(w => OpLogCsv.WriteEntry(w, entry)));
                     }
                 });
             case "text":
                 return Stream("text/plain; charset=utf-8", $"{name}.txt", async (writer, token) =>
                 {
+                    // As OpLogText.Render gives the whole period: a blank line between blocks, and who approved on the
+                    // approval and the use, read from the override (its approvals never change once it is approved).
+                    var overrides = new Dictionary<long, OverrideRecord>();
+                    var separator = "";
                     await foreach (var entry in reader.PeriodAsync(start, end, token))
                     {
-                        OpLogText.Write(writer, [entry]);
+                        if (entry is { Kind: OpLogEvents.OverrideApproved or OpLogEvents.OverrideUsed, OverrideId: { } id }
+                            && !overrides.ContainsKey(id) && await reader.FindOverrideAsync(id, token) is { } found)
+                        {
+                            overrides[id] = found;
+                        }
+
+                        await writer.WriteAsync(separator + Chunk(w => OpLogText.Write(w, [entry], overrides)));
+                        separator = "\n";
                     }
                 });
             case "pdf":
@@ -137,6 +149,17 @@ internal static class OpLogExportApi
             contentType,
             fileName);
 
+    /// <summary>
+    /// One entry's text, written by the synchronous renderers into memory: the response body only takes asynchronous
+    /// writes (Kestrel refuses synchronous I/O), and a StreamWriter flushes synchronously whenever its buffer fills.
+    /// </summary>
+    private static string Chunk(Action<TextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        write(text);
+        return text.ToString();
+    }
+
     private static string Desk(CheckConfigurationHash configHash) => $"HealthGate (configuration {configHash.Value})";
 
     private static string Stamp(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) : "all";
@@ -150,7 +173,9 @@ internal static class OpLogExportApi
             return true;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        // ISO 8601 only: the culture-free parser also reads 11/01/2026, which a desk elsewhere means as 11 January.
+        if (IsoTime().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             value = parsed;
             return true;
@@ -159,4 +184,8 @@ internal static class OpLogExportApi
         problem = QueryProblem.Bad($"{name} must be an ISO 8601 date or time (2026-11-01, 2026-11-01T08:00:00Z); got '{text}'");
         return false;
     }
+
+    /// <summary>A date, or a date and time with optional seconds, fraction and offset: 2026-11-01, 2026-11-01T08:00:00.5+02:00.</summary>
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoTime();
 }

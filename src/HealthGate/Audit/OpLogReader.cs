@@ -45,6 +45,8 @@ internal sealed class OpLogReader(IOpLogStore store, IOverrideStore overrides, I
         return OpLogChain.Verify(entries, audit.Value.SigningKeyBytes);
     }
 
+    public Task<OverrideRecord?> FindOverrideAsync(long id, CancellationToken cancellationToken) => overrides.FindOverrideAsync(id, cancellationToken);
+
     /// <summary>The entries about a run — its failure, the overrides of it and every step of theirs, a use for it — and those overrides.</summary>
     public async Task<(IReadOnlyList<OpLogRecord> Entries, IReadOnlyList<OverrideRecord> Overrides)> AboutRunAsync(string runId, CancellationToken cancellationToken)
     {
