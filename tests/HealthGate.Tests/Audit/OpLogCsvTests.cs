@@ -82,7 +82,7 @@ public sealed class OpLogCsvTests
         name => rows[row][rows[0].IndexOf(name)];
 
     /// <summary>An RFC 4180 reader, independent of the writer: quoted fields, doubled quotes, CRLF between records.</summary>
-    private static List<List<string>> Read(string csv)
+    internal static List<List<string>> Read(string csv)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
