@@ -37,13 +37,13 @@ internal static class OverrideTable
         return command;
     }
 
-    public static DbCommand InsertApproval(DbConnection connection, long overrideId, ApprovalRecord approval, Func<DateTimeOffset, object> toDb)
+    public static DbCommand InsertApproval(DbConnection connection, long overrideId, ApprovalRecord approval, long decidedSeq, Func<DateTimeOffset, object> toDb)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO healthgate_override_approvals (override_id, person_id, person_name, role, decision, comment, at) "
-            + "VALUES (@override_id, @person_id, @person_name, @role, @decision, @comment, @at)";
+        command.CommandText = "INSERT INTO healthgate_override_approvals (override_id, person_id, person_name, role, decision, comment, at, decided_seq) "
+            + "VALUES (@override_id, @person_id, @person_name, @role, @decision, @comment, @at, @decided_seq)";
         Add(command, ("@override_id", overrideId), ("@person_id", approval.Person.Id), ("@person_name", approval.Person.Name), ("@role", approval.Role),
-            ("@decision", approval.Decision), ("@comment", approval.Comment), ("@at", toDb(approval.At)));
+            ("@decision", approval.Decision), ("@comment", approval.Comment), ("@at", toDb(approval.At)), ("@decided_seq", decidedSeq));
         return command;
     }
 
@@ -52,7 +52,7 @@ internal static class OverrideTable
     /// <summary>The decisions on a set of overrides (<c>@id0</c>, <c>@id1</c>…), in the order they were given.</summary>
     public static string SelectApprovals(int count) =>
         "SELECT override_id, person_id, person_name, role, decision, comment, at FROM healthgate_override_approvals "
-        + $"WHERE override_id IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@id{i}"))}) ORDER BY at, person_id";
+        + $"WHERE override_id IN ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@id{i}"))}) ORDER BY decided_seq";
 
     public static OverrideRecord Read(DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTimestamp)
     {

@@ -129,6 +129,7 @@ internal static class PostgresSchema
             decision text NOT NULL,
             comment text,
             at timestamptz NOT NULL,
+            decided_seq bigint NOT NULL,
             PRIMARY KEY (override_id, person_id))
         """,
         "CREATE UNIQUE INDEX IF NOT EXISTS healthgate_override_approvals_role ON healthgate_override_approvals (override_id, role) WHERE role IS NOT NULL",

@@ -215,7 +215,9 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
 
                     if (change.NewApproval is { } approval)
                     {
-                        await using var insert = OverrideTable.InsertApproval(chain.Connection, id, approval with { At = StoreValues.Truncate(approval.At) }, ToDb);
+                        // The decision's own entry is the next one on the chain: its seq orders decisions given in one millisecond.
+                        var decidedSeq = (await chain.HeadAsync(token)).Seq + 1;
+                        await using var insert = OverrideTable.InsertApproval(chain.Connection, id, approval with { At = StoreValues.Truncate(approval.At) }, decidedSeq, ToDb);
                         insert.Transaction = chain.Transaction;
                         await insert.ExecuteNonQueryAsync(token);
                     }

@@ -129,6 +129,7 @@ internal static class SqliteSchema
             decision TEXT NOT NULL,
             comment TEXT,
             at INTEGER NOT NULL,
+            decided_seq INTEGER NOT NULL,
             PRIMARY KEY (override_id, person_id))
         """,
         "CREATE UNIQUE INDEX IF NOT EXISTS healthgate_override_approvals_role ON healthgate_override_approvals (override_id, role) WHERE role IS NOT NULL",

@@ -351,6 +351,19 @@ public abstract class GateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DecisionsGivenInOneMillisecondReadBackInTheOrderGiven()
+    {
+        var (created, _) = await Store.CreateOverrideAsync(Draft(), Override(), CancellationToken.None);
+
+        // "zed" sorts after "amy": only the order of the decisions puts zed first.
+        await Store.ChangeOverrideAsync(created.Id, o => Approve(o!, "zed", "risk-manager"), CancellationToken.None);
+        await Store.ChangeOverrideAsync(created.Id, o => Approve(o!, "amy", "cto"), CancellationToken.None);
+
+        var read = await Store.FindOverrideAsync(created.Id, CancellationToken.None);
+        Assert.Equal(["zed", "amy"], read!.Approvals.Select(a => a.Person.Id));
+    }
+
+    [Fact]
     public async Task OverridesPastTheirWindowAreListedForExpiry()
     {
         var (due, _) = await Store.CreateOverrideAsync(Draft() with { ExpiresAt = Now.AddMinutes(-1) }, Override(), CancellationToken.None);
