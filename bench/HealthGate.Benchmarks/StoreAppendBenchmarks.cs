@@ -1,6 +1,6 @@
-using HealthGate.Contracts;
 using BenchmarkDotNet.Attributes;
 using HealthGate.Checks;
+using HealthGate.Contracts;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;

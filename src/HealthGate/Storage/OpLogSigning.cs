@@ -1,6 +1,6 @@
 using System.Text;
-using HealthGate.Secrets;
 using HealthGate.Configuration;
+using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Storage;

@@ -1,8 +1,8 @@
-using HealthGate.Contracts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using HealthGate.Checks;
+using HealthGate.Contracts;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;

@@ -1,8 +1,8 @@
-using System.Text.Json;
-using System.Net.Http.Json;
-using HealthGate.Contracts;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using HealthGate.Checks;
+using HealthGate.Contracts;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;

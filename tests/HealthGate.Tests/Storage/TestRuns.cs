@@ -1,7 +1,7 @@
-using HealthGate.Contracts;
 using System.Text.Json;
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Contracts;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
