@@ -37,7 +37,7 @@ public sealed class ApiReferenceBrowserTests(ChromiumFixture chromium, ITestOutp
 
         Assert.True(response is { Ok: true }, $"GET /scalar/ answered {response?.Status}");
         await Expect(page.GetByText("Runs the checks of a mode now and returns the verdict.").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.GetByText("Records a force_start (P1_FAIL runs only) or a skip_health_check, durably, before answering 201.").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Requests a force_start (of a P1_FAIL run) or a skip_health_check; pending until every role of its policy approves.").First).ToBeVisibleAsync();
         await Expect(page.GetByText("200 while the process serves; touches no dependency.").First).ToBeVisibleAsync();
         await Expect(page.GetByText("X-Api-Key").First).ToBeVisibleAsync();
         output.WriteLine($"served by the gate: {string.Join(", ", served.Distinct())}");

@@ -45,6 +45,8 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("GET /overrides")]
     [InlineData("GET /overrides/{id}")]
     [InlineData("GET /oplog")]
+    [InlineData("GET /oplog/export")]
+    [InlineData("GET /preflight/runs/{runId}/evidence.pdf")]
     [InlineData("GET /metrics")]
     [InlineData("GET /ui")]
     [InlineData("GET /checks")]
@@ -184,7 +186,7 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
         Assert.False(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _), "Bearer is declared on a gate without Auth:Jwt");
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
@@ -232,6 +234,8 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("/overrides", "get", new[] { "200", "400" })]
     [InlineData("/overrides/{id}", "get", new[] { "200", "404" })]
     [InlineData("/oplog", "get", new[] { "200", "400" })]
+    [InlineData("/oplog/export", "get", new[] { "200", "400", "503" })]
+    [InlineData("/preflight/runs/{runId}/evidence.pdf", "get", new[] { "200", "404", "503" })]
     [InlineData("/preflight", "get", new[] { "200", "400", "429", "503" })]
     [InlineData("/preflight/runs", "get", new[] { "200", "400" })]
     [InlineData("/preflight/runs/{runId}", "get", new[] { "200", "404" })]
