@@ -90,9 +90,14 @@ public sealed class ReplicaStateTests(PostgresServer server) : IAsyncLifetime
         var before = await b.GetJsonAsync("/checks/feed/history?limit=20");
         Assert.DoesNotContain(before.EnumerateArray(), e => made.Contains(e.GetProperty("runId").GetString()));
 
-        clock.Advance(ReplicaListener.FirstRetry);
-
-        await WaitAsync(async () => (await b.GetJsonAsync("/checks/feed/history?limit=20")).EnumerateArray().Count(e => made.Contains(e.GetProperty("runId").GetString())) == made.Length, "B caught up all three runs");
+        // The clock moves by the first back-off at each look, so B retries once it has set its timer, whenever that is.
+        await WaitAsync(
+            async () =>
+            {
+                clock.Advance(ReplicaListener.FirstRetry);
+                return (await b.GetJsonAsync("/checks/feed/history?limit=20")).EnumerateArray().Count(e => made.Contains(e.GetProperty("runId").GetString())) == made.Length;
+            },
+            "B caught up all three runs");
         Assert.NotEqual(cut, listener.ListenerPid);
         var history = await b.GetJsonAsync("/checks/feed/history?limit=20");
         Assert.Equal(made.Reverse(), history.EnumerateArray().Select(e => e.GetProperty("runId").GetString()).Where(made.Contains));
