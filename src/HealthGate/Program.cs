@@ -12,6 +12,7 @@ using HealthGate.Metrics;
 using HealthGate.OpenApi;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Replication;
 using HealthGate.Storage;
 using HealthGate.Transitions;
 
@@ -40,6 +41,7 @@ try
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateAudit();
     builder.Services.AddHealthGateDashboard();
+    builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
 
     app = builder.Build();
