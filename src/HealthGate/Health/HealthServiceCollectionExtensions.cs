@@ -1,4 +1,5 @@
 using HealthGate.Configuration;
+using HealthGate.Leadership;
 using HealthGate.Metrics;
 using HealthGate.Runs;
 
@@ -13,6 +14,7 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<ReadinessState>();
         services.AddSingleton<ReadinessSmoothing>();
         services.AddRunNotifier();
+        services.AddReadinessLeadership();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();
         services.AddSingleton<ISelfCondition, ConfigurationCondition>();
