@@ -6,6 +6,7 @@ using HealthGate.ConfigView;
 using HealthGate.Dashboard;
 using HealthGate.Health;
 using HealthGate.History;
+using HealthGate.Leadership;
 using HealthGate.Http;
 using HealthGate.Logging;
 using HealthGate.Metrics;
@@ -32,6 +33,7 @@ try
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateTransitions();
     builder.Services.AddHealthGateReadiness();
+    builder.Services.AddReadinessLeadership();
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateOpenApi();

@@ -1,6 +1,5 @@
 using HealthGate.Checks;
 using HealthGate.Hosting;
-using HealthGate.Leadership;
 using HealthGate.Runs;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ internal sealed class ReadinessPublisher(
     RunNotifier notifier,
     IOptions<ReadinessOptions> options,
     ReadinessSmoothing smoothing,
-    ReadinessLeadership leadership,
+    IReadinessRole leadership,
     TimeProvider time,
     ILogger<ReadinessPublisher> logger) : BackgroundService
 {

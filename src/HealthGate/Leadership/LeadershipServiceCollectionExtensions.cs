@@ -37,7 +37,8 @@ internal static class LeadershipServiceCollectionExtensions
                 ? new PostgresReadinessShare(storage.EffectiveConnectionString, sp.GetRequiredService<DeskName>(), sp.GetRequiredService<TimeProvider>())
                 : new NoReadinessShare();
         });
-        services.AddSingleton<ReadinessLeadership>();
+        // Replaces Health's sole role whichever registration comes first.
+        services.Replace(ServiceDescriptor.Singleton<IReadinessRole, ReadinessLeadership>());
         services.AddInstruments<LeadershipMetrics>();
         return services;
     }

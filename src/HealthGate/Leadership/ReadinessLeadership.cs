@@ -1,4 +1,5 @@
 using HealthGate.Checks;
+using HealthGate.Health;
 using HealthGate.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ internal sealed class ReadinessLeadership(
     IReadinessShare share,
     DeskName desk,
     IOptions<StorageOptions> storage,
-    ILogger<ReadinessLeadership> logger)
+    ILogger<ReadinessLeadership> logger) : IReadinessRole
 {
     // Nothing waits on a hung store: a share or read not done by the store's write timeout has failed.
     private readonly TimeSpan _timeout = storage.Value.WriteTimeout;
