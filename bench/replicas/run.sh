@@ -108,7 +108,7 @@ echo "|---|---|---|"
 for n in 1 2 3; do
   desk "replicas$n"
   for ((i = 0; i < n; i++)); do start_gate "replicas$n"; done
-  for url in "${urls[@]}"; do wait_for 60 "$url ready" ready "$url"; done
+  for url in "${urls[@]}"; do wait_for 180 "$url ready" ready "$url"; done
   before=$(curl -fsS "$standin/count") t0=$(now_ms)
   sleep "$window"
   after=$(curl -fsS "$standin/count") t1=$(now_ms)

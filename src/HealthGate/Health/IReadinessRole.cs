@@ -1,5 +1,3 @@
-using HealthGate.Checks;
-
 namespace HealthGate.Health;
 
 /// <summary>
@@ -12,8 +10,8 @@ internal interface IReadinessRole
     ValueTask<bool> LeadAsync(CancellationToken cancellationToken);
 
     /// <summary>Leaves the leader's run for the followers; never throws for a failed write (the result ages instead).</summary>
-    Task ShareAsync(CheckRun run, CancellationToken cancellationToken);
+    Task ShareAsync(LedRun run, CancellationToken cancellationToken);
 
     /// <summary>The latest run the leader shared, or null (none, or unreadable: the one published before ages instead).</summary>
-    Task<CheckRun?> FollowAsync(CancellationToken cancellationToken);
+    Task<LedRun?> FollowAsync(CancellationToken cancellationToken);
 }

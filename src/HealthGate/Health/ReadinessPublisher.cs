@@ -32,10 +32,12 @@ internal sealed class ReadinessPublisher(
             {
                 if (!await leadership.LeadAsync(stoppingToken))
                 {
-                    // A follower: serve the leader's run; observers heard it on the leader, so they are not told twice.
-                    if (await leadership.FollowAsync(stoppingToken) is { } led && led.StartedAt != state.Latest?.StartedAt)
+                    // A follower serves the leader's run, and its observers (check gauges, transitions, the dashboard) hear
+                    // the leader's raw run, as they heard their own before: a follower's check gauges are never left at 0.
+                    if (await leadership.FollowAsync(stoppingToken) is { } led && led.Smoothed.StartedAt != state.Latest?.StartedAt)
                     {
-                        await state.PublishAsync(led);
+                        await state.PublishAsync(led.Smoothed);
+                        await notifier.NotifyAsync(CompletedRun.OfReadiness(led.Raw));
                     }
 
                     continue;
@@ -45,7 +47,7 @@ internal sealed class ReadinessPublisher(
                 var run = await runner.RunAsync(tiers, stoppingToken);
                 var smoothed = smoothing.Apply(run);
                 await state.PublishAsync(smoothed);
-                await leadership.ShareAsync(smoothed, stoppingToken);
+                await leadership.ShareAsync(new LedRun(run, smoothed), stoppingToken);
                 await notifier.NotifyAsync(CompletedRun.OfReadiness(run));
                 HealthLog.ReadinessRun(logger, run.Status, run.Checks.Count, run.Duration.TotalMilliseconds);
             }

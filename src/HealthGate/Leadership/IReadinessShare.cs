@@ -1,12 +1,12 @@
-using HealthGate.Checks;
+using HealthGate.Health;
 
 namespace HealthGate.Leadership;
 
 /// <summary>Where the leader leaves the desk's latest readiness run for the other replicas to serve.</summary>
 internal interface IReadinessShare
 {
-    Task WriteAsync(CheckRun run, CancellationToken cancellationToken);
+    Task WriteAsync(LedRun run, CancellationToken cancellationToken);
 
     /// <summary>The latest run the desk's leader shared; null when none has been.</summary>
-    Task<CheckRun?> ReadAsync(CancellationToken cancellationToken);
+    Task<LedRun?> ReadAsync(CancellationToken cancellationToken);
 }

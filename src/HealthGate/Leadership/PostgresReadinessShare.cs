@@ -1,4 +1,4 @@
-using HealthGate.Checks;
+using HealthGate.Health;
 using HealthGate.Storage;
 using Npgsql;
 
@@ -14,7 +14,7 @@ internal sealed class PostgresReadinessShare(string connectionString, DeskName d
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
     private readonly string _writer = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    public async Task WriteAsync(CheckRun run, CancellationToken cancellationToken)
+    public async Task WriteAsync(LedRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         await using var command = _dataSource.CreateCommand(
@@ -25,20 +25,20 @@ internal sealed class PostgresReadinessShare(string connectionString, DeskName d
                 checked_at = EXCLUDED.checked_at, written_by = EXCLUDED.written_by
             """);
         command.Parameters.AddWithValue("desk", desk.Value);
-        command.Parameters.AddWithValue("started_at", run.StartedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("started_at", run.Smoothed.StartedAt.ToUniversalTime());
         command.Parameters.AddWithValue("checks", StoreValues.ToJson(SharedReadiness.Of(run)));
         command.Parameters.AddWithValue("checked_at", time.GetUtcNow());
         command.Parameters.AddWithValue("written_by", _writer);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<CheckRun?> ReadAsync(CancellationToken cancellationToken)
+    public async Task<LedRun?> ReadAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT started_at, checks FROM healthgate_readiness WHERE desk = @desk");
         command.Parameters.AddWithValue("desk", desk.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? StoreValues.FromJson<SharedReadiness>(reader.GetString(1)).ToRun(reader.GetFieldValue<DateTimeOffset>(0))
+            ? StoreValues.FromJson<SharedReadiness>(reader.GetString(1)).ToLedRun(reader.GetFieldValue<DateTimeOffset>(0))
             : null;
     }
 

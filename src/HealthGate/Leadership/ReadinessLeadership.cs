@@ -1,4 +1,3 @@
-using HealthGate.Checks;
 using HealthGate.Health;
 using HealthGate.Storage;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,7 @@ internal sealed class ReadinessLeadership(
 
     public ValueTask<bool> LeadAsync(CancellationToken cancellationToken) => election.TryLeadAsync(cancellationToken);
 
-    public async Task ShareAsync(CheckRun run, CancellationToken cancellationToken)
+    public async Task ShareAsync(LedRun run, CancellationToken cancellationToken)
     {
         using var bounded = Bounded(cancellationToken);
         try
@@ -35,7 +34,7 @@ internal sealed class ReadinessLeadership(
         }
     }
 
-    public async Task<CheckRun?> FollowAsync(CancellationToken cancellationToken)
+    public async Task<LedRun?> FollowAsync(CancellationToken cancellationToken)
     {
         using var bounded = Bounded(cancellationToken);
         try

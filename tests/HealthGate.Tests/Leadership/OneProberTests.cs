@@ -91,6 +91,13 @@ public sealed class OneProberTests(PostgresServer server) : IAsyncLifetime
             Assert.Equal(["dependency"], body.GetProperty("entries").EnumerateObject().Select(e => e.Name));
             Assert.Equal("Healthy", body.GetProperty("entries").GetProperty("dependency").GetProperty("status").GetString());
         });
+
+        // Followers' observers hear the leader's run: the check's gauge reads 1 on every replica, not a never-run 0.
+        foreach (var replica in _replicas)
+        {
+            var metrics = await replica.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            Assert.Contains(metrics.Split('\n'), line => line.StartsWith("healthgate_check_status{check=\"dependency\"", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
