@@ -7,6 +7,7 @@ using HealthGate.Dashboard;
 using HealthGate.Health;
 using HealthGate.History;
 using HealthGate.Http;
+using HealthGate.Leadership;
 using HealthGate.Logging;
 using HealthGate.Metrics;
 using HealthGate.OpenApi;
@@ -33,6 +34,7 @@ try
     builder.Services.AddHealthGateChecks();
     builder.Services.AddHealthGateTransitions();
     builder.Services.AddHealthGateReadiness();
+    builder.Services.AddReadinessLeadership();
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateOpenApi();

@@ -1,6 +1,7 @@
 using HealthGate.Configuration;
 using HealthGate.Metrics;
 using HealthGate.Runs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HealthGate.Health;
 
@@ -13,6 +14,8 @@ internal static class HealthServiceCollectionExtensions
         services.AddSingleton<ReadinessState>();
         services.AddSingleton<ReadinessSmoothing>();
         services.AddRunNotifier();
+        // Alone unless a leadership (PostgreSQL replicas) replaces it: Health never depends on how the lead is held.
+        services.TryAddSingleton<IReadinessRole, SoleReadinessRole>();
         services.AddHostedService<ReadinessPublisher>();
         services.AddInstruments<ReadinessMetrics>();
         services.AddSingleton<ISelfCondition, ConfigurationCondition>();

@@ -142,6 +142,16 @@ internal static class PostgresSchema
             written_by text NOT NULL)
         """,
 
+        // The desk leader's latest background readiness run, served by the other replicas (Leadership).
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_readiness (
+            desk text NOT NULL PRIMARY KEY,
+            started_at timestamptz NOT NULL,
+            checks text NOT NULL,
+            checked_at timestamptz NOT NULL,
+            written_by text NOT NULL)
+        """,
+
         // The log is append-only in the database too, not just in code (TRUNCATE skips row triggers, so it has its own).
         """
         CREATE OR REPLACE FUNCTION healthgate_op_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
