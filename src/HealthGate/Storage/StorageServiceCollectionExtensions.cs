@@ -17,6 +17,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddHealthGateSection<AuditOptions, AuditOptionsValidator>(AuditOptions.SectionName);
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value);
+        services.AddHealthGateDesk();
         services.AddSingleton<StoreWriteState>();
         services.AddSingleton<StoreWriteGuard>();
 
