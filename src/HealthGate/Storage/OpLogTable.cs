@@ -36,7 +36,10 @@ internal static class OpLogTable
 
     /// <summary>Entries matching <paramref name="filter"/> in chain order (or newest first), at most <c>@limit</c>.</summary>
     public static string Select(string filter, bool newestFirst = false) =>
-        $"SELECT {Columns} FROM healthgate_oplog {filter} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT @limit";
+        $"SELECT {Columns}, desk FROM healthgate_oplog {filter} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT @limit";
+
+    /// <summary>The desk as an entry carries it (and hashes it): null for the default desk, whose entries predate desks.</summary>
+    public static string? EntryDesk(string desk) => desk == Desks.DeskOptions.DefaultName ? null : desk;
 
     /// <summary>The head of desk <c>@desk</c>'s chain: its last entry's seq and hash, none for an empty log.</summary>
     public const string Head = "SELECT seq, hash FROM healthgate_oplog WHERE desk = @desk ORDER BY seq DESC LIMIT 1";
@@ -65,5 +68,6 @@ internal static class OpLogTable
         PrevHash = reader.GetString(21),
         Hash = reader.GetString(22),
         Signature = StoreValues.NullableString(reader, 23),
+        Desk = EntryDesk(reader.GetString(24)),
     };
 }

@@ -347,7 +347,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         {
             var (seq, previous) = await HeadAsync(cancellationToken);
             var sealedEntry = OpLogChain.Seal(
-                entry with { Seq = seq + 1, At = StoreValues.Truncate(at), PrevHash = previous },
+                entry with { Seq = seq + 1, Desk = OpLogTable.EntryDesk(store.Desk), At = StoreValues.Truncate(at), PrevHash = previous },
                 store.SigningKey);
             await using var command = OpLogTable.Insert(connection, sealedEntry, store.Desk, store.ToDb);
             command.Transaction = transaction;

@@ -49,6 +49,12 @@ public abstract partial class GateStoreContract
         Assert.True(OpLogChain.Verify(theirs).IsIntact);
         Assert.DoesNotContain(theirs, e => e.Reason == "mine");
         Assert.Empty(await other.Store.ReadEntriesAsync(new OpLogQuery(100) { AfterSeq = 4 }, CancellationToken.None));
+
+        // The default desk's entries hash as they did before desks; another desk's name is in its entries' hashes.
+        Assert.All(mine, e => Assert.Null(e.Desk));
+        Assert.All(theirs, e => Assert.Equal(OtherDesk, e.Desk));
+        Assert.False(OpLogChain.Verify(theirs.Select(e => e with { Desk = "desk-c" })).IsIntact);
+        Assert.False(OpLogChain.Verify(theirs.Select(e => e with { Desk = null })).IsIntact);
     }
 
     [Fact]
