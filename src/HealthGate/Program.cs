@@ -13,6 +13,7 @@ using HealthGate.Metrics;
 using HealthGate.OpenApi;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
+using HealthGate.Replication;
 using HealthGate.Storage;
 using HealthGate.Transitions;
 
@@ -42,6 +43,7 @@ try
     builder.Services.AddHealthGateOverrides();
     builder.Services.AddHealthGateAudit();
     builder.Services.AddHealthGateDashboard();
+    builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
 
     app = builder.Build();

@@ -35,7 +35,19 @@ internal static class DashboardApi
             .WithName("GetEvents")
             .WithSummary("Server-sent events: 'check' when a check's status changes, 'run' when a readiness run or a preflight completes, 'override' when an override changes; a comment line as heartbeat.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/events/version", GetEventsVersion).RequireAuthorization(ReadPolicyProvider.ReadPolicy)
+            .WithName("GetEventsVersion")
+            .WithSummary("How many events this gate has published: a page refused an event stream polls this and refreshes only when it changes.");
         return group;
+    }
+
+    /// <summary>One number, no store access: the light poll of a page the stream bound refused.</summary>
+    public static Ok<EventsVersion> GetEventsVersion(HttpContext context, DashboardEvents events)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(events);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new EventsVersion(events.Version));
     }
 
     public static Results<FileStreamHttpResult, ProblemHttpResult> GetPage(HttpContext context, IWebHostEnvironment environment) =>
@@ -71,7 +83,7 @@ internal static class DashboardApi
             context.Response.Headers.RetryAfter = RefusedRetryAfterSeconds;
             return TypedResults.Problem(
                 title: "Too many event streams",
-                detail: $"{DashboardEvents.MaxStreams} event streams are open; poll GET /checks instead",
+                detail: $"{DashboardEvents.MaxStreams} event streams are open; poll GET /events/version and refresh when it changes",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 

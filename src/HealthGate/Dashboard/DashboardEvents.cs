@@ -13,6 +13,14 @@ internal sealed class DashboardEvents
 
     private readonly Lock _lock = new();
     private readonly List<EventSubscription> _subscriptions = [];
+    private long _version;
+
+    /// <summary>
+    /// How many changes were published (check transitions, preflight runs, overrides; not the readiness run that
+    /// completes every period): a page over the stream bound polls this one number and refreshes only when it moved,
+    /// instead of re-reading every list and history each period.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public int Count
     {
@@ -45,8 +53,14 @@ internal sealed class DashboardEvents
         }
     }
 
-    public void Publish(DashboardEvent item)
+    /// <summary>Sends <paramref name="item"/> to every open stream; <paramref name="isChange"/> false for the periodic readiness run.</summary>
+    public void Publish(DashboardEvent item, bool isChange = true)
     {
+        if (isChange)
+        {
+            Interlocked.Increment(ref _version);
+        }
+
         EventSubscription[] targets;
         lock (_lock)
         {

@@ -32,7 +32,7 @@ internal sealed class DashboardFeed(CheckHistory history, DashboardEvents events
     private void OnReadiness(CheckRun run)
     {
         Record(run.Checks, run.StartedAt, CheckHistoryEntry.Readiness, mode: null, runId: null);
-        Publish(DashboardEvent.Run, new RunCompleted(CheckHistoryEntry.Readiness, run.Status.ToString(), run.StartedAt, Math.Round(run.Duration.TotalMilliseconds, 3), run.Checks.Count));
+        Publish(DashboardEvent.Run, new RunCompleted(CheckHistoryEntry.Readiness, run.Status.ToString(), run.StartedAt, Math.Round(run.Duration.TotalMilliseconds, 3), run.Checks.Count), isChange: false);
     }
 
     private void OnPreflight(PreflightRun run)
@@ -53,5 +53,5 @@ internal sealed class DashboardFeed(CheckHistory history, DashboardEvents events
         }
     }
 
-    private void Publish<T>(string type, T data) => events.Publish(new DashboardEvent(type, JsonSerializer.Serialize(data, _json)));
+    private void Publish<T>(string type, T data, bool isChange = true) => events.Publish(new DashboardEvent(type, JsonSerializer.Serialize(data, _json)), isChange);
 }

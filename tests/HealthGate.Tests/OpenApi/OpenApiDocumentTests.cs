@@ -186,7 +186,7 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /config"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /events/version", "GET /config"];
         Assert.False(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _), "Bearer is declared on a gate without Auth:Jwt");
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {

@@ -4,7 +4,8 @@
 
 (() => {
   const POLL_WHILE_LIVE_MS = 10000; // a safety net: events normally trigger the refresh
-  const POLL_FALLBACK_MS = 3000; // when the event stream is down
+  const POLL_FALLBACK_MS = 3000; // when the event stream is down: one small request (/events/version) per period
+  const FULL_REFRESH_MS = 60000; // without the stream, everything is re-read at least this often
   const FETCH_TIMEOUT_MS = 4000; // a hung gate must turn the page stale, not freeze it
   const PREFLIGHT_TIMEOUT_MS = 60000;
   const STRIP_LENGTH = 30;
@@ -29,6 +30,8 @@
     pending: false,
     pollTimer: 0,
     debounceTimer: 0,
+    version: null,
+    lastFullRefresh: 0,
     banners: {},
     checks: [],
   };
@@ -639,6 +642,7 @@
 
   function markFresh() {
     state.lastOk = Date.now();
+    state.lastFullRefresh = state.lastOk;
     state.failing = false;
     document.body.removeAttribute('data-stale');
     $('stale').hidden = true;
@@ -719,9 +723,24 @@
   function schedulePoll() {
     clearTimeout(state.pollTimer);
     state.pollTimer = setTimeout(async () => {
-      await refresh();
+      if (state.live || state.failing) await refresh();
+      else await lightPoll();
       schedulePoll();
     }, state.live && !state.failing ? POLL_WHILE_LIVE_MS : POLL_FALLBACK_MS);
+  }
+
+  // Without the stream (refused over the gate's bound, or not supported), a period costs one small request: the
+  // whole page is read again only when the gate published something since, or once a minute as a safety net.
+  async function lightPoll() {
+    try {
+      const { version } = await getJson('/events/version');
+      if (version !== state.version || Date.now() - state.lastFullRefresh >= FULL_REFRESH_MS) {
+        state.version = version;
+        await refresh();
+      }
+    } catch (error) {
+      markStale(error);
+    }
   }
 
   function onEvent() {
