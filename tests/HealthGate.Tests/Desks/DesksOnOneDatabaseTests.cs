@@ -55,6 +55,33 @@ public sealed class DesksOnOneDatabaseTests(PostgresServer server)
         Assert.Equal([alphaRuns[1], alphaRuns[0]], await IdsAsync(alphaClient, "/checks/baseline-disk/history?limit=500", "runId"));
     }
 
+    [Fact]
+    public async Task AnotherDesksRunNeverReachesAReplicasHistoryWhileItsOwnDeskReplicates()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var alpha = Desk(connectionString, "alpha");
+        await using var beta = Desk(connectionString, "beta");
+        await using var betaReplica = Desk(connectionString, "beta");
+        using var a = Client(alpha);
+        using var b = Client(beta);
+        using var replica = Client(betaReplica);
+        await IdsAsync(replica, "/checks/baseline-disk/history?limit=500", "runId");
+
+        // Both desks' runs are announced on the shared database; the replica reads each back through its desk's store,
+        // in order, so once beta's later run is there, alpha's earlier one has been heard and passed over.
+        var alphaRun = await PreflightAsync(a);
+        var betaRun = await PreflightAsync(b);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string[] seen;
+        while (!(seen = await IdsAsync(replica, "/checks/baseline-disk/history?limit=500", "runId")).Contains(betaRun) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal([betaRun], seen);
+        Assert.DoesNotContain(alphaRun, seen);
+    }
+
     private static HealthGateApplication Desk(string connectionString, string desk) =>
         HealthGateApplication.With(GateScenario.People(("Storage:Provider", "postgres"), ("Storage:ConnectionString", connectionString), ("Desk:Name", desk)));
 
