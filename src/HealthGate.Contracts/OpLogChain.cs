@@ -8,7 +8,7 @@ namespace HealthGate.Contracts;
 /// <summary>
 /// The operational log's hash chain, one definition for the gate that writes it and the CLI that verifies it.
 /// An entry's hash is SHA-256 (lowercase hex) over its canonical JSON: every field but <c>hash</c> and
-/// <c>signature</c>, in a fixed order, no whitespace, timestamps as <see cref="Timestamps.Format"/>, including
+/// <c>signature</c> (and <c>desk</c> when null), in a fixed order, no whitespace, timestamps as <see cref="Timestamps.Format"/>, including
 /// <c>seq</c> and <c>prevHash</c> — so a changed field, a removed entry or two swapped entries all break it.
 /// With a signing key, the signature is HMAC-SHA256 of the hash; the key stays outside the store, so whoever can
 /// rewrite the table cannot re-sign it.
@@ -97,6 +97,13 @@ public static class OpLogChain
         {
             json.WriteStartObject();
             json.WriteNumber("seq", entry.Seq);
+
+            // Only when set: the default desk's entries keep the bytes (and hashes) they had before desks.
+            if (entry.Desk is { } desk)
+            {
+                json.WriteString("desk", desk);
+            }
+
             json.WriteString("at", Timestamps.ToText(entry.At));
             json.WriteString("kind", entry.Kind);
             json.WriteString("mode", entry.Mode);

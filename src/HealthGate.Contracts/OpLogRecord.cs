@@ -10,6 +10,12 @@ public sealed record OpLogRecord
 {
     public long Seq { get; init; }
 
+    /// <summary>
+    /// The desk whose chain holds the entry (each desk's <see cref="Seq"/> starts at 1); null for the default desk, whose
+    /// entries were hashed before desks existed. Hashed when set, so an entry or a whole chain cannot change desk unseen.
+    /// </summary>
+    public string? Desk { get; init; }
+
     public DateTimeOffset At { get; init; }
 
     /// <summary>One of <see cref="OpLogEvents"/>.</summary>

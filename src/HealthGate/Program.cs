@@ -4,6 +4,7 @@ using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.ConfigView;
 using HealthGate.Dashboard;
+using HealthGate.Desks;
 using HealthGate.Health;
 using HealthGate.History;
 using HealthGate.Http;
@@ -38,6 +39,7 @@ try
     builder.Services.AddHealthGatePreflight();
     builder.Services.AddHealthGateMetrics();
     builder.Services.AddHealthGateOpenApi();
+    builder.Services.AddHealthGateDesk();
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();

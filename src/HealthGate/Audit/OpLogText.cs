@@ -88,6 +88,7 @@ internal static class OpLogText
         }
 
         Raw(w, L.Seq, e.Seq.ToString(CultureInfo.InvariantCulture));
+        Line(w, L.Desk, e.Desk);
         Raw(w, L.At, ExactTime(e.At));
         Line(w, L.Kind, e.Kind);
         Line(w, L.Config, e.ConfigHash);

@@ -38,6 +38,9 @@ internal static class OpLogTextLabels
     public const string Who = "Who";
 
     public const string Seq = "Seq";
+
+    /// <summary>The desk of the chain, for a desk other than <c>default</c> (hashed with the entry).</summary>
+    public const string Desk = "Desk";
     public const string At = "At";
     public const string Kind = "Kind";
     public const string Config = "Config";

@@ -15,7 +15,7 @@ internal static class OpLogTextParser
     {
         L.Mode, L.ModeToken, L.Run, L.Verdict, L.ExitCode, L.Failures, L.Override, L.OverrideKind, L.Reason, L.ApprovedBy,
         L.Documentation, L.Impact, L.Mitigation, L.Role, L.Comment, L.Decision, L.DecisionToken, L.Operator, L.DecidedBy,
-        L.Who, L.Seq, L.At, L.Kind, L.Config, L.PrevHash, L.Hash, L.Signature,
+        L.Who, L.Seq, L.Desk, L.At, L.Kind, L.Config, L.PrevHash, L.Hash, L.Signature,
     };
 
     public static IReadOnlyList<OpLogRecord> Parse(string text)
@@ -87,6 +87,7 @@ internal static class OpLogTextParser
             return new OpLogRecord
             {
                 Seq = long.Parse(Required(f, L.Seq), NumberStyles.None, CultureInfo.InvariantCulture),
+                Desk = Text(f, L.Desk),
                 At = Time(Required(f, L.At)),
                 Kind = OpLogTextEscape.Unescape(Required(f, L.Kind)),
                 Mode = UpperToken(f, L.Mode, L.ModeToken) ?? throw Missing(L.Mode),

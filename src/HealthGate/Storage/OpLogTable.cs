@@ -9,14 +9,17 @@ namespace HealthGate.Storage;
 /// </summary>
 internal static class OpLogTable
 {
-    private const string Columns = "seq, at, kind, mode, run_id, verdict, exit_code, failures, decision, who_id, who_name, who_kind, "
+    /// <summary>Every column but the desk, in the order <see cref="Read"/> reads them.</summary>
+    public const string Columns = "seq, at, kind, mode, run_id, verdict, exit_code, failures, decision, who_id, who_name, who_kind, "
         + "override_id, override_kind, role, ticket, reason, impact, mitigation, comment, config_hash, prev_hash, hash, signature";
 
-    public static DbCommand Insert(DbConnection connection, OpLogRecord entry, Func<DateTimeOffset, object> toDb)
+    /// <summary>The entry as a row of <paramref name="desk"/>'s chain.</summary>
+    public static DbCommand Insert(DbConnection connection, OpLogRecord entry, string desk, Func<DateTimeOffset, object> toDb)
     {
         var command = connection.CreateCommand();
         var names = Columns.Split(", ");
-        command.CommandText = $"INSERT INTO healthgate_oplog ({Columns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})";
+        command.CommandText = $"INSERT INTO healthgate_oplog (desk, {Columns}) VALUES (@desk, {string.Join(", ", names.Select(n => "@" + n))})";
+        StoreValues.AddParameter(command, "@desk", desk);
         object?[] values =
         [
             entry.Seq, toDb(entry.At), entry.Kind, entry.Mode, entry.RunId, entry.Verdict, entry.ExitCode, StoreValues.ToJson(entry.Failures),
@@ -33,10 +36,13 @@ internal static class OpLogTable
 
     /// <summary>Entries matching <paramref name="filter"/> in chain order (or newest first), at most <c>@limit</c>.</summary>
     public static string Select(string filter, bool newestFirst = false) =>
-        $"SELECT {Columns} FROM healthgate_oplog {filter} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT @limit";
+        $"SELECT {Columns}, desk FROM healthgate_oplog {filter} ORDER BY seq {(newestFirst ? "DESC" : "ASC")} LIMIT @limit";
 
-    /// <summary>The chain's head: the last entry's seq and hash, none for an empty log.</summary>
-    public const string Head = "SELECT seq, hash FROM healthgate_oplog ORDER BY seq DESC LIMIT 1";
+    /// <summary>The desk as an entry carries it (and hashes it): null for the default desk, whose entries predate desks.</summary>
+    public static string? EntryDesk(string desk) => desk == Desks.DeskOptions.DefaultName ? null : desk;
+
+    /// <summary>The head of desk <c>@desk</c>'s chain: its last entry's seq and hash, none for an empty log.</summary>
+    public const string Head = "SELECT seq, hash FROM healthgate_oplog WHERE desk = @desk ORDER BY seq DESC LIMIT 1";
 
     public static OpLogRecord Read(DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> readTimestamp) => new()
     {
@@ -62,5 +68,6 @@ internal static class OpLogTable
         PrevHash = reader.GetString(21),
         Hash = reader.GetString(22),
         Signature = StoreValues.NullableString(reader, 23),
+        Desk = EntryDesk(reader.GetString(24)),
     };
 }

@@ -13,13 +13,14 @@ internal static class OverrideTable
     private const string Columns = "id, kind, mode, run_id, config_hash, state, requested_by_id, requested_by_name, requested_by_kind, requested_at, "
         + "expires_at, reason, ticket, impact, mitigation, required, used_at, used_by_id, used_by_name, used_by_kind, used_for_run_id";
 
-    public static DbCommand Insert(DbConnection connection, OverrideRecord record, Func<DateTimeOffset, object> toDb)
+    /// <summary>The request as <paramref name="desk"/>'s override (its decisions belong to the desk through it).</summary>
+    public static DbCommand Insert(DbConnection connection, OverrideRecord record, string desk, Func<DateTimeOffset, object> toDb)
     {
         var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO healthgate_overrides (kind, mode, run_id, config_hash, state, requested_by_id, requested_by_name, "
-            + "requested_by_kind, requested_at, expires_at, reason, ticket, impact, mitigation, required) VALUES (@kind, @mode, @run_id, @config_hash, "
+        command.CommandText = "INSERT INTO healthgate_overrides (desk, kind, mode, run_id, config_hash, state, requested_by_id, requested_by_name, "
+            + "requested_by_kind, requested_at, expires_at, reason, ticket, impact, mitigation, required) VALUES (@desk, @kind, @mode, @run_id, @config_hash, "
             + "@state, @by_id, @by_name, @by_kind, @requested_at, @expires_at, @reason, @ticket, @impact, @mitigation, @required) RETURNING id";
-        Add(command, ("@kind", record.Kind), ("@mode", record.Mode), ("@run_id", record.RunId), ("@config_hash", record.ConfigHash), ("@state", record.State),
+        Add(command, ("@desk", desk), ("@kind", record.Kind), ("@mode", record.Mode), ("@run_id", record.RunId), ("@config_hash", record.ConfigHash), ("@state", record.State),
             ("@by_id", record.RequestedBy.Id), ("@by_name", record.RequestedBy.Name), ("@by_kind", record.RequestedBy.Kind),
             ("@requested_at", toDb(record.RequestedAt)), ("@expires_at", toDb(record.ExpiresAt)), ("@reason", record.Reason), ("@ticket", record.Ticket),
             ("@impact", record.Impact), ("@mitigation", record.Mitigation), ("@required", StoreValues.ToJson(record.Required)));

@@ -7,8 +7,13 @@ namespace HealthGate.Storage;
 /// The production store, shared by every replica. A commit returns after PostgreSQL has made it durable
 /// (with the server's default <c>synchronous_commit = on</c>). Timestamps are <c>timestamptz</c>.
 /// </summary>
-internal sealed class PostgresGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null, byte[]? signingKey = null)
-    : SqlGateStore(time, guard, signingKey), IAsyncDisposable
+internal sealed class PostgresGateStore(
+    string connectionString,
+    TimeProvider time,
+    StoreWriteGuard? guard = null,
+    byte[]? signingKey = null,
+    string desk = Desks.DeskOptions.DefaultName)
+    : SqlGateStore(time, guard, signingKey, desk), IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -43,10 +48,10 @@ internal sealed class PostgresGateStore(string connectionString, TimeProvider ti
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>A transaction-scoped advisory lock: every replica's appends queue on it, and it is released by the commit or rollback.</summary>
-    protected override async Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>A transaction-scoped advisory lock per desk: every replica's appends to that desk's chain queue on it, released by the commit or rollback.</summary>
+    protected override async Task LockChainAsync(DbConnection connection, DbTransaction transaction, string desk, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, "SELECT pg_advisory_xact_lock(@key)", ("@key", PostgresSchema.OpLogLockKey));
+        await using var command = Command(connection, "SELECT pg_advisory_xact_lock(@key)", ("@key", PostgresSchema.OpLogLockKeyOf(desk)));
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

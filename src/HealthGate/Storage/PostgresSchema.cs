@@ -6,13 +6,25 @@ internal static class PostgresSchema
     /// <summary>Serialises schema creation across replicas; the value is arbitrary but fixed ("HLTHGATE").</summary>
     public const long AdvisoryLockKey = 0x484C544847415445;
 
-    /// <summary>Serialises the op-log chain's appends across replicas (transaction-scoped); "HGOPLOG1".</summary>
+    /// <summary>Serialises the default desk's op-log appends across replicas (transaction-scoped); "HGOPLOG1".</summary>
     public const long OpLogLockKey = 0x48474F504C4F4731;
+
+    /// <summary>
+    /// The chain lock of <paramref name="desk"/>: the default desk keeps <see cref="OpLogLockKey"/> (a replica of an
+    /// earlier version still queues with it during an upgrade); another desk's key is the first 8 bytes of a SHA-256
+    /// of its name, stable across processes and versions (string.GetHashCode is not).
+    /// </summary>
+    public static long OpLogLockKeyOf(string desk) =>
+        desk == Desks.DeskOptions.DefaultName
+            ? OpLogLockKey
+            : System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("healthgate/oplog/" + desk)));
 
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
         CREATE TABLE IF NOT EXISTS healthgate_runs (
+            desk text NOT NULL DEFAULT 'default',
             run_id text NOT NULL PRIMARY KEY,
             mode text NOT NULL,
             verdict text NOT NULL,
@@ -66,7 +78,8 @@ internal static class PostgresSchema
         // The operational log, hash-chained (OpLogChain): seq is assigned under the chain's lock, so it has no gap.
         """
         CREATE TABLE IF NOT EXISTS healthgate_oplog (
-            seq bigint NOT NULL PRIMARY KEY,
+            desk text NOT NULL DEFAULT 'default',
+            seq bigint NOT NULL,
             at timestamptz NOT NULL,
             kind text NOT NULL,
             mode text NOT NULL,
@@ -89,7 +102,8 @@ internal static class PostgresSchema
             config_hash text,
             prev_hash text NOT NULL,
             hash text NOT NULL,
-            signature text)
+            signature text,
+            PRIMARY KEY (desk, seq))
         """,
         "CREATE INDEX IF NOT EXISTS healthgate_oplog_kind_seq ON healthgate_oplog (kind, seq)",
         "CREATE INDEX IF NOT EXISTS healthgate_oplog_at ON healthgate_oplog (at)",
@@ -98,6 +112,7 @@ internal static class PostgresSchema
         """
         CREATE TABLE IF NOT EXISTS healthgate_overrides (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            desk text NOT NULL DEFAULT 'default',
             kind text NOT NULL,
             mode text NOT NULL,
             run_id text,
@@ -189,5 +204,25 @@ internal static class PostgresSchema
             END IF;
         END $$
         """,
+
+        // Desks: a store made before them is the default desk's. Each desk's log is its own chain (seq 1, 2, 3…), so the
+        // log's key is (desk, seq); a store keyed on seq alone is re-keyed once (no row is updated, so no trigger fires).
+        "ALTER TABLE healthgate_runs ADD COLUMN IF NOT EXISTS desk text NOT NULL DEFAULT 'default'",
+        "ALTER TABLE healthgate_oplog ADD COLUMN IF NOT EXISTS desk text NOT NULL DEFAULT 'default'",
+        "ALTER TABLE healthgate_overrides ADD COLUMN IF NOT EXISTS desk text NOT NULL DEFAULT 'default'",
+        """
+        DO $$
+        DECLARE
+            seq_key name;
+        BEGIN
+            SELECT conname INTO seq_key FROM pg_constraint
+                WHERE conrelid = 'healthgate_oplog'::regclass AND contype = 'p' AND array_length(conkey, 1) = 1;
+            IF seq_key IS NOT NULL THEN
+                EXECUTE format('ALTER TABLE healthgate_oplog DROP CONSTRAINT %I', seq_key);
+                ALTER TABLE healthgate_oplog ADD PRIMARY KEY (desk, seq);
+            END IF;
+        END $$
+        """,
+        .. DeskSchema.Indexes,
     ];
 }

@@ -12,10 +12,12 @@ internal static class RunRows
 {
     private const string RunColumns = "run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash";
 
-    public static DbCommand InsertRun(DbConnection connection, PreflightRun run, Func<DateTimeOffset, object> toDb)
+    /// <summary>The run's row, written as <paramref name="desk"/>'s (its checks belong to the desk through the run).</summary>
+    public static DbCommand InsertRun(DbConnection connection, PreflightRun run, string desk, Func<DateTimeOffset, object> toDb)
     {
         var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO healthgate_runs ({RunColumns}) VALUES (@run_id, @mode, @verdict, @exit_code, @started_at, @expires_at, @duration_ms, @config_hash)";
+        command.CommandText = $"INSERT INTO healthgate_runs (desk, {RunColumns}) VALUES (@desk, @run_id, @mode, @verdict, @exit_code, @started_at, @expires_at, @duration_ms, @config_hash)";
+        Add(command, "@desk", desk);
         Add(command, "@run_id", run.RunId);
         Add(command, "@mode", run.Mode);
         Add(command, "@verdict", run.Verdict.Token());

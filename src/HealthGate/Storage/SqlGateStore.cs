@@ -1,5 +1,6 @@
 using System.Data.Common;
 using HealthGate.Contracts;
+using HealthGate.Desks;
 using HealthGate.Runs;
 
 namespace HealthGate.Storage;
@@ -9,13 +10,20 @@ namespace HealthGate.Storage;
 /// <c>RETURNING</c>. Providers differ only in how they connect, their schema and how a timestamp is stored. Built
 /// by the service with a <see cref="StoreWriteGuard"/>, every write (run, entry, probe) goes through it: bounded in
 /// time, and its outcome is what <c>/health/self</c> reports. Without one (the store's own tests) writes are direct.
+/// A store serves one desk (<see cref="Desk"/>): every row it writes carries the desk and every read filters on it, so
+/// desks sharing a database see nothing of each other; the op-log's chain (seq, prevHash, lock) is the desk's own.
 /// </summary>
-internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, byte[]? signingKey) : IGateStore
+internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, byte[]? signingKey, string desk) : IGateStore
 {
     /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
     private static readonly string ProbeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     private TimeProvider Clock => time;
+
+    /// <summary>The desk whose rows this store reads and writes (<c>HealthGate:Desk:Name</c>).</summary>
+    public string Desk { get; } = DeskOptionsValidator.IsValidName(desk)
+        ? desk
+        : throw new ArgumentException($"'{desk}' is not a desk name (1-{DeskOptionsValidator.MaxLength} characters of a-z, 0-9, '_' and '-')", nameof(desk));
 
     /// <summary>The HMAC key of <c>Audit:SigningKey</c>; held here, never written to the store.</summary>
     private byte[]? SigningKey => signingKey;
@@ -55,7 +63,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     public async Task<PreflightRun?> FindRunAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        var runs = await QueryRunsAsync("WHERE run_id = @run_id", [("@run_id", runId)], 1, cancellationToken);
+        var runs = await QueryRunsAsync("run_id = @run_id", [("@run_id", runId)], 1, cancellationToken);
         return runs.Count == 0 ? null : runs[0];
     }
 
@@ -63,7 +71,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = RunRows.InsertRun(connection, run, ToDb))
+        await using (var command = RunRows.InsertRun(connection, run, Desk, ToDb))
         {
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -82,8 +90,8 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
 
     public Task<IReadOnlyList<PreflightRun>> ListRunsAsync(string? mode, int limit, CancellationToken cancellationToken) =>
         mode is null
-            ? QueryRunsAsync("", [], limit, cancellationToken)
-            : QueryRunsAsync("WHERE mode = @mode", [("@mode", mode)], limit, cancellationToken);
+            ? QueryRunsAsync(null, [], limit, cancellationToken)
+            : QueryRunsAsync("mode = @mode", [("@mode", mode)], limit, cancellationToken);
 
     public async Task<int> PruneRunsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -91,11 +99,12 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var checks = Command(
             connection,
-            "DELETE FROM healthgate_run_checks WHERE run_id IN (SELECT run_id FROM healthgate_runs WHERE started_at < @cutoff)",
+            "DELETE FROM healthgate_run_checks WHERE run_id IN (SELECT run_id FROM healthgate_runs WHERE desk = @desk AND started_at < @cutoff)",
+            ("@desk", Desk),
             ("@cutoff", ToDb(StoreValues.Truncate(cutoff))));
         checks.Transaction = transaction;
         await checks.ExecuteNonQueryAsync(cancellationToken);
-        await using var runs = Command(connection, "DELETE FROM healthgate_runs WHERE started_at < @cutoff", ("@cutoff", ToDb(StoreValues.Truncate(cutoff))));
+        await using var runs = Command(connection, "DELETE FROM healthgate_runs WHERE desk = @desk AND started_at < @cutoff", ("@desk", Desk), ("@cutoff", ToDb(StoreValues.Truncate(cutoff))));
         runs.Transaction = transaction;
         var deleted = await runs.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -111,8 +120,8 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     public Task<IReadOnlyList<OpLogRecord>> ReadEntriesAsync(OpLogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var filters = new List<string> { "seq > @after" };
-        var parameters = new List<(string, object?)> { ("@after", query.AfterSeq) };
+        var filters = new List<string> { "desk = @desk", "seq > @after" };
+        var parameters = new List<(string, object?)> { ("@desk", Desk), ("@after", query.AfterSeq) };
         if (query.Kinds.Count > 0)
         {
             var kinds = query.Kinds.Select((kind, i) => ($"@kind{i}", (object?)kind)).ToArray();
@@ -150,7 +159,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
                 async chain =>
                 {
                     var stored = draft with { RequestedAt = StoreValues.Truncate(draft.RequestedAt), ExpiresAt = StoreValues.Truncate(draft.ExpiresAt) };
-                    await using var insert = OverrideTable.Insert(chain.Connection, stored, ToDb);
+                    await using var insert = OverrideTable.Insert(chain.Connection, stored, Desk, ToDb);
                     insert.Transaction = chain.Transaction;
                     var id = Convert.ToInt64(await insert.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
                     var appended = await chain.AppendAsync(entry with { OverrideId = id }, token);
@@ -163,7 +172,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     public async Task<OverrideRecord?> FindOverrideAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var found = await ReadOverridesAsync(connection, null, "WHERE id = @id", [("@id", id)], 1, cancellationToken);
+        var found = await ReadOverridesAsync(connection, null, "id = @id", [("@id", id)], 1, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -174,8 +183,8 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         AddFilter(filters, parameters, "state = @state", "@state", state);
         AddFilter(filters, parameters, "id < @before", "@before", beforeId);
         await using var connection = await OpenAsync(cancellationToken);
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        return await ReadOverridesAsync(connection, null, where, [.. parameters], limit, cancellationToken);
+        var condition = filters.Count == 0 ? null : string.Join(" AND ", filters);
+        return await ReadOverridesAsync(connection, null, condition, [.. parameters], limit, cancellationToken);
     }
 
     public async Task<IReadOnlyList<OverrideRecord>> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -184,7 +193,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         return await ReadOverridesAsync(
             connection,
             null,
-            "WHERE state IN (@pending, @approved) AND expires_at <= @now",
+            "state IN (@pending, @approved) AND expires_at <= @now",
             [("@pending", OverrideStates.Pending), ("@approved", OverrideStates.Approved), ("@now", ToDb(StoreValues.Truncate(now)))],
             ExpiryBatch,
             cancellationToken);
@@ -200,7 +209,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
             token => InChainAsync(
                 async chain =>
                 {
-                    var current = await ReadOverridesAsync(chain.Connection, chain.Transaction, "WHERE id = @id", [("@id", id)], 1, token);
+                    var current = await ReadOverridesAsync(chain.Connection, chain.Transaction, "id = @id", [("@id", id)], 1, token);
                     var change = decide(current.Count == 0 ? null : current[0]);
                     if (change.Updated is not { } updated)
                     {
@@ -233,16 +242,17 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
             cancellationToken);
     }
 
+    /// <summary>This desk's overrides matching <paramref name="condition"/> (all when null), with their decisions.</summary>
     private async Task<IReadOnlyList<OverrideRecord>> ReadOverridesAsync(
         DbConnection connection,
         DbTransaction? transaction,
-        string filter,
+        string? condition,
         (string, object?)[] parameters,
         int limit,
         CancellationToken cancellationToken)
     {
         var overrides = new List<OverrideRecord>();
-        await using (var command = Command(connection, OverrideTable.Select(filter), [.. parameters, ("@limit", limit)]))
+        await using (var command = Command(connection, OverrideTable.Select(DeskWhere(condition)), [.. parameters, ("@desk", Desk), ("@limit", limit)]))
         {
             command.Transaction = transaction;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -280,7 +290,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockChainAsync(connection, transaction, cancellationToken);
+        await LockChainAsync(connection, transaction, Desk, cancellationToken);
         var result = await work(new ChainTransaction(this, connection, transaction));
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -292,7 +302,8 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
     /// </summary>
     private async Task<bool> MigrateLegacyLogAsync(ChainTransaction chain, CancellationToken cancellationToken)
     {
-        if ((await chain.HeadAsync(cancellationToken)).Seq > 0)
+        // The log kept before the chain predates desks too: it is the default desk's, never copied into another desk's chain.
+        if (Desk != DeskOptions.DefaultName || (await chain.HeadAsync(cancellationToken)).Seq > 0)
         {
             return false;
         }
@@ -316,8 +327,8 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         return legacy.Count > 0;
     }
 
-    /// <summary>Takes the chain's lock inside <paramref name="transaction"/>, released when it ends.</summary>
-    protected abstract Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>Takes the lock of <paramref name="desk"/>'s chain inside <paramref name="transaction"/>, released when it ends.</summary>
+    protected abstract Task LockChainAsync(DbConnection connection, DbTransaction transaction, string desk, CancellationToken cancellationToken);
 
     /// <summary>One chain transaction: appends seal each entry on the head as it stands inside the transaction.</summary>
     private sealed class ChainTransaction(SqlGateStore store, DbConnection connection, DbTransaction transaction)
@@ -336,9 +347,9 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         {
             var (seq, previous) = await HeadAsync(cancellationToken);
             var sealedEntry = OpLogChain.Seal(
-                entry with { Seq = seq + 1, At = StoreValues.Truncate(at), PrevHash = previous },
+                entry with { Seq = seq + 1, Desk = OpLogTable.EntryDesk(store.Desk), At = StoreValues.Truncate(at), PrevHash = previous },
                 store.SigningKey);
-            await using var command = OpLogTable.Insert(connection, sealedEntry, store.ToDb);
+            await using var command = OpLogTable.Insert(connection, sealedEntry, store.Desk, store.ToDb);
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
             _head = (sealedEntry.Seq, sealedEntry.Hash);
@@ -353,7 +364,7 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
 
         private async Task<(long, string)> ReadHeadAsync(CancellationToken cancellationToken)
         {
-            await using var command = Command(connection, OpLogTable.Head);
+            await using var command = Command(connection, OpLogTable.Head, ("@desk", store.Desk));
             command.Transaction = transaction;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, OpLogChain.Genesis);
@@ -416,13 +427,17 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         return command;
     }
 
-    private async Task<IReadOnlyList<PreflightRun>> QueryRunsAsync(string filter, (string, object?)[] parameters, int limit, CancellationToken cancellationToken)
+    /// <summary>This desk's runs matching <paramref name="condition"/> (all when null), newest first.</summary>
+    private async Task<IReadOnlyList<PreflightRun>> QueryRunsAsync(string? condition, (string, object?)[] parameters, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, RunRows.Select(filter), [.. parameters, ("@limit", limit)]);
+        await using var command = Command(connection, RunRows.Select(DeskWhere(condition)), [.. parameters, ("@desk", Desk), ("@limit", limit)]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await RunRows.ReadAsync(reader, ReadTimestamp, cancellationToken);
     }
+
+    /// <summary>A WHERE clause that keeps to this desk's rows (<c>@desk</c>), and to <paramref name="condition"/> when given.</summary>
+    private static string DeskWhere(string? condition) => condition is null ? "WHERE desk = @desk" : $"WHERE desk = @desk AND {condition}";
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, (string, object?)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

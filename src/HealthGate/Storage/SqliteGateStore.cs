@@ -12,13 +12,13 @@ internal sealed class SqliteGateStore : SqlGateStore
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
 
-    public SqliteGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null, byte[]? signingKey = null)
-        : this(connectionString, time, "PRAGMA synchronous=FULL", guard, signingKey)
+    public SqliteGateStore(string connectionString, TimeProvider time, StoreWriteGuard? guard = null, byte[]? signingKey = null, string desk = Desks.DeskOptions.DefaultName)
+        : this(connectionString, time, "PRAGMA synchronous=FULL", guard, signingKey, desk)
     {
     }
 
-    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma, StoreWriteGuard? guard, byte[]? signingKey)
-        : base(time, guard, signingKey)
+    private SqliteGateStore(string connectionString, TimeProvider time, string synchronousPragma, StoreWriteGuard? guard, byte[]? signingKey, string desk)
+        : base(time, guard, signingKey, desk)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -32,7 +32,7 @@ internal sealed class SqliteGateStore : SqlGateStore
     /// which prices durability. The service never builds one.
     /// </summary>
     internal static SqliteGateStore WithoutCommitFsync(string connectionString, TimeProvider time) =>
-        new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null, signingKey: null);
+        new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null, signingKey: null, Desks.DeskOptions.DefaultName);
 
     public string DataFile { get; }
 
@@ -52,18 +52,17 @@ internal sealed class SqliteGateStore : SqlGateStore
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var statement in SqliteSchema.Statements)
+        if (await ColumnCountAsync(connection, transaction, "healthgate_oplog", null, cancellationToken) > 0
+            && await ColumnCountAsync(connection, transaction, "healthgate_oplog", "desk", cancellationToken) == 0)
         {
-            await using var command = Command(connection, statement);
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, SqliteSchema.OpLogByDesk, cancellationToken);
         }
+
+        await ExecuteAsync(connection, transaction, SqliteSchema.Statements, cancellationToken);
 
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
         {
-            await using var exists = Command(connection, "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", ("@table", table), ("@column", column));
-            exists.Transaction = transaction;
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            if (await ColumnCountAsync(connection, transaction, table, column, cancellationToken) == 0)
             {
                 await using var add = Command(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
                 add.Transaction = transaction;
@@ -71,7 +70,29 @@ internal sealed class SqliteGateStore : SqlGateStore
             }
         }
 
+        // Indexes on the desk column, which a store made before desks has only since the columns above.
+        await ExecuteAsync(connection, transaction, DeskSchema.Indexes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>How many columns <paramref name="table"/> has (0 when it does not exist), or whether it has <paramref name="column"/>.</summary>
+    private static async Task<long> ColumnCountAsync(DbConnection connection, DbTransaction transaction, string table, string? column, CancellationToken cancellationToken)
+    {
+        await using var count = column is null
+            ? Command(connection, "SELECT COUNT(*) FROM pragma_table_info(@table)", ("@table", table))
+            : Command(connection, "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", ("@table", table), ("@column", column));
+        count.Transaction = transaction;
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<string> statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = Command(connection, statement);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -93,8 +114,8 @@ internal sealed class SqliteGateStore : SqlGateStore
         }
     }
 
-    /// <summary>Nothing to take: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes every other writer.</summary>
-    protected override Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Nothing to take: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes every other writer, whatever the desk.</summary>
+    protected override Task LockChainAsync(DbConnection connection, DbTransaction transaction, string desk, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override object ToDb(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

@@ -11,12 +11,62 @@ internal static class SqliteSchema
     [
         ("healthgate_run_checks", "depends_on", "TEXT NOT NULL DEFAULT '[]'"),
         ("healthgate_run_checks", "blocked_by", "TEXT NOT NULL DEFAULT '[]'"),
+        ("healthgate_runs", "desk", "TEXT NOT NULL DEFAULT 'default'"),
+        ("healthgate_overrides", "desk", "TEXT NOT NULL DEFAULT 'default'"),
+    ];
+
+    /// <summary>
+    /// The operational log's table: each desk's log is its own chain (seq 1, 2, 3…), so it is keyed on (desk, seq).
+    /// A store made before desks keyed it on seq alone, which SQLite cannot alter: <see cref="OpLogByDesk"/> rebuilds it.
+    /// </summary>
+    private const string OpLogDefinition = """
+        (
+            desk TEXT NOT NULL DEFAULT 'default',
+            seq INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            run_id TEXT,
+            verdict TEXT,
+            exit_code INTEGER,
+            failures TEXT NOT NULL,
+            decision TEXT,
+            who_id TEXT,
+            who_name TEXT,
+            who_kind TEXT,
+            override_id INTEGER,
+            override_kind TEXT,
+            role TEXT,
+            ticket TEXT,
+            reason TEXT,
+            impact TEXT,
+            mitigation TEXT,
+            comment TEXT,
+            config_hash TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            signature TEXT,
+            PRIMARY KEY (desk, seq))
+        """;
+
+    /// <summary>
+    /// Re-keys a log made before desks, in the schema's transaction: a new table, every entry copied as the default
+    /// desk's, the old one dropped (a DROP fires no row trigger) and the new one renamed; <see cref="Statements"/> then
+    /// recreate its indexes and append-only triggers, which went with the old table.
+    /// </summary>
+    public static IReadOnlyList<string> OpLogByDesk { get; } =
+    [
+        "CREATE TABLE healthgate_oplog_by_desk " + OpLogDefinition,
+        $"INSERT INTO healthgate_oplog_by_desk (desk, {OpLogTable.Columns}) SELECT 'default', {OpLogTable.Columns} FROM healthgate_oplog",
+        "DROP TABLE healthgate_oplog",
+        "ALTER TABLE healthgate_oplog_by_desk RENAME TO healthgate_oplog",
     ];
 
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
         CREATE TABLE IF NOT EXISTS healthgate_runs (
+            desk TEXT NOT NULL DEFAULT 'default',
             run_id TEXT NOT NULL PRIMARY KEY,
             mode TEXT NOT NULL,
             verdict TEXT NOT NULL,
@@ -64,33 +114,7 @@ internal static class SqliteSchema
         "CREATE INDEX IF NOT EXISTS healthgate_op_log_kind_id ON healthgate_op_log (kind, id)",
 
         // The operational log, hash-chained (OpLogChain): seq is assigned under the chain's lock, so it has no gap.
-        """
-        CREATE TABLE IF NOT EXISTS healthgate_oplog (
-            seq INTEGER NOT NULL PRIMARY KEY,
-            at INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            mode TEXT NOT NULL,
-            run_id TEXT,
-            verdict TEXT,
-            exit_code INTEGER,
-            failures TEXT NOT NULL,
-            decision TEXT,
-            who_id TEXT,
-            who_name TEXT,
-            who_kind TEXT,
-            override_id INTEGER,
-            override_kind TEXT,
-            role TEXT,
-            ticket TEXT,
-            reason TEXT,
-            impact TEXT,
-            mitigation TEXT,
-            comment TEXT,
-            config_hash TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            signature TEXT)
-        """,
+        "CREATE TABLE IF NOT EXISTS healthgate_oplog " + OpLogDefinition,
         "CREATE INDEX IF NOT EXISTS healthgate_oplog_kind_seq ON healthgate_oplog (kind, seq)",
         "CREATE INDEX IF NOT EXISTS healthgate_oplog_at ON healthgate_oplog (at)",
         "CREATE INDEX IF NOT EXISTS healthgate_oplog_run_id ON healthgate_oplog (run_id)",
@@ -98,6 +122,7 @@ internal static class SqliteSchema
         """
         CREATE TABLE IF NOT EXISTS healthgate_overrides (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
+            desk TEXT NOT NULL DEFAULT 'default',
             kind TEXT NOT NULL,
             mode TEXT NOT NULL,
             run_id TEXT,

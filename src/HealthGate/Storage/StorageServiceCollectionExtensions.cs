@@ -1,5 +1,6 @@
 using HealthGate.Checks;
 using HealthGate.Configuration;
+using HealthGate.Desks;
 using HealthGate.Health;
 using HealthGate.Secrets;
 using Microsoft.Extensions.Options;
@@ -16,19 +17,21 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         services.AddHealthGateSection<AuditOptions, AuditOptionsValidator>(AuditOptions.SectionName);
         services.AddSingleton<ISecretSource>(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value);
+        services.AddHealthGateDesk();
         services.AddSingleton<StoreWriteState>();
         services.AddSingleton<StoreWriteGuard>();
 
-        // One database, a store per aggregate: features take the runs or the op-log store, never the database.
+        // One database, a store per aggregate, scoped to this replica's desk: features take the runs or the op-log store, never the database.
         services.AddSingleton<IGateStore>(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var guard = sp.GetRequiredService<StoreWriteGuard>();
             var time = sp.GetRequiredService<TimeProvider>();
             var signingKey = sp.GetRequiredService<IOptions<AuditOptions>>().Value.SigningKeyBytes;
+            var desk = sp.GetRequiredService<IOptions<DeskOptions>>().Value.Name;
             return storage.IsPostgres
-                ? new PostgresGateStore(storage.EffectiveConnectionString, time, guard, signingKey)
-                : new SqliteGateStore(storage.EffectiveConnectionString, time, guard, signingKey);
+                ? new PostgresGateStore(storage.EffectiveConnectionString, time, guard, signingKey, desk)
+                : new SqliteGateStore(storage.EffectiveConnectionString, time, guard, signingKey, desk);
         });
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOpLogStore>(sp => sp.GetRequiredService<IGateStore>());

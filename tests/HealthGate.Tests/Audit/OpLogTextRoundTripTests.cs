@@ -27,6 +27,24 @@ public sealed class OpLogTextRoundTripTests
         Assert.Equal(text, OpLogText.Render(parsed));
     }
 
+    [Fact]
+    public void AnotherDesksChainReadsBackWithItsDeskAndStillVerifies()
+    {
+        var entries = new List<OpLogRecord>();
+        var previous = OpLogChain.Genesis;
+        foreach (var entry in OpLogSamples.Chain(7, 10))
+        {
+            entries.Add(OpLogChain.Seal(entry with { Desk = "fx-options", PrevHash = previous }, signingKey: null));
+            previous = entries[^1].Hash;
+        }
+
+        var parsed = OpLogTextParser.Parse(OpLogText.Render(entries));
+
+        OpLogSamples.AssertSame(entries, parsed);
+        Assert.All(parsed, e => Assert.Equal("fx-options", e.Desk));
+        Assert.True(OpLogChain.Verify(parsed).IsIntact);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void EntriesWithAnyTextInEveryFieldReadBackTheSame(int seed)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using HealthGate.Checks;
 using HealthGate.Contracts;
+using HealthGate.Desks;
 using HealthGate.Runs;
 using HealthGate.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +10,7 @@ using static HealthGate.Tests.Storage.TestRuns;
 namespace HealthGate.Tests.Storage;
 
 /// <summary>What every store must do, run against each real provider by a derived class.</summary>
-public abstract class GateStoreContract : IAsyncLifetime
+public abstract partial class GateStoreContract : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 53, 4, 123, TimeSpan.Zero);
 
@@ -420,7 +421,8 @@ public abstract class GateStoreContract : IAsyncLifetime
     /// <summary>Creates whatever the store needs (a directory, a database schema) before the first store.</summary>
     protected abstract Task PrepareAsync();
 
-    internal abstract IGateStore CreateStore(byte[]? signingKey = null);
+    /// <summary>A store on the same database, of the default desk or of <paramref name="desk"/>.</summary>
+    internal abstract IGateStore CreateStore(byte[]? signingKey = null, string desk = DeskOptions.DefaultName);
 
     /// <summary>The legacy table's timestamp for 2025-11-15 09:15:22 UTC as the provider writes it (a SQL literal).</summary>
     protected abstract string LegacyTime { get; }

@@ -1,3 +1,4 @@
+using HealthGate.Desks;
 using HealthGate.Storage;
 using HealthGate.Tests.Infrastructure;
 using Npgsql;
@@ -32,7 +33,10 @@ public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreCon
 
     protected override async Task PrepareAsync() => _schema = await server.CreateSchemaAsync();
 
-    internal override IGateStore CreateStore(byte[]? signingKey = null) => new PostgresGateStore(ConnectionString, Clock, signingKey: signingKey);
+    internal override IGateStore CreateStore(byte[]? signingKey = null, string desk = DeskOptions.DefaultName) =>
+        new PostgresGateStore(ConnectionString, Clock, signingKey: signingKey, desk: desk);
+
+    protected override string? KeyOnSeqAloneSql => "ALTER TABLE healthgate_oplog ADD PRIMARY KEY (seq)";
 
     protected override string LegacyTime => "'2025-11-15T09:15:22Z'";
 

@@ -1,3 +1,4 @@
+using HealthGate.Desks;
 using HealthGate.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -31,7 +32,8 @@ public sealed class SqliteGateStoreTests : GateStoreContract
 
     protected override Task PrepareAsync() => Task.CompletedTask;
 
-    internal override IGateStore CreateStore(byte[]? signingKey = null) => new SqliteGateStore($"Data Source={DataFile}", Clock, signingKey: signingKey);
+    internal override IGateStore CreateStore(byte[]? signingKey = null, string desk = DeskOptions.DefaultName) =>
+        new SqliteGateStore($"Data Source={DataFile}", Clock, signingKey: signingKey, desk: desk);
 
     protected override string LegacyTime => "1763198122000";
 
