@@ -1,3 +1,4 @@
+using HealthGate.Desks;
 using HealthGate.Health;
 using HealthGate.Metrics;
 using HealthGate.Storage;
@@ -15,8 +16,8 @@ internal static class LeadershipServiceCollectionExtensions
     public static IServiceCollection AddReadinessLeadership(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // The desk's own option replaces this registration when it lands.
-        services.TryAddSingleton(new DeskName(DeskName.Default));
+        // The desk this replica serves (Desk:Name): the election's key and the shared row are per desk.
+        services.TryAddSingleton(sp => new DeskName(sp.GetRequiredService<IOptions<DeskOptions>>().Value.Name));
         services.AddSingleton<ILeaderElection>(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
