@@ -85,14 +85,22 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
             ? QueryRunsAsync("", [], limit, cancellationToken)
             : QueryRunsAsync("WHERE mode = @mode", [("@mode", mode)], limit, cancellationToken);
 
+    public Task<IReadOnlyList<PreflightRun>> ListRunsBeforeAsync(string? mode, PreflightRun before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var filter = "WHERE (started_at < @at OR (started_at = @at AND run_id < @before))" + (mode is null ? "" : " AND mode = @mode");
+        (string, object?)[] parameters = [("@at", ToDb(StoreValues.Truncate(before.StartedAt))), ("@before", before.RunId), ("@mode", mode)];
+        return QueryRunsAsync(filter, mode is null ? parameters[..2] : parameters, limit, cancellationToken);
+    }
+
     /// <summary>Runs deleted per prune transaction: each batch holds the writer lock for milliseconds, not for the whole prune.</summary>
-    internal int PruneBatchSize { get; init; } = 500;
+    internal int PruneBatchSize { get; set; } = 500;
 
     /// <summary>The pause between batches, in which a waiting save takes the writer lock (SQLite's busy handler polls).</summary>
-    internal TimeSpan PrunePause { get; init; } = TimeSpan.FromMilliseconds(25);
+    internal TimeSpan PrunePause { get; set; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Called after each committed batch with its size: tests count the transactions, never the service.</summary>
-    internal Action<int>? BatchPruned { get; init; }
+    internal Action<int>? BatchPruned { get; set; }
 
     /// <summary>
     /// In batches of <see cref="PruneBatchSize"/> runs, oldest first (the <c>started_at</c> index), each its own short
