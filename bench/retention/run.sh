@@ -7,6 +7,7 @@
 #
 #   RUNS=1000000 CHECKS=4   the seeded history (defaults)
 #   STORES="sqlite postgres" which stores to measure
+#   CONTROL_SECONDS=20      the same client after the prune, for the machine's own tail (no prune running)
 #   KEEP=1                  leave the work directory (logs, stores) in place
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -85,28 +86,40 @@ stop_gate() {
 # latencies (seconds) of those answered before it, one a line.
 preflights_during_prune() { # URL LOG OUT
   local url=$1 log=$2 out=$3 urls=() i
-  for ((i = 0; i < 20; i++)); do urls+=("$url/preflight?mode=paper"); done
+  for ((i = 0; i < 20; i++)); do urls+=(-o /dev/null "$url/preflight?mode=paper"); done
   : >"$out"
   while ! grep -q 'Retention pruned' "$log"; do
-    taskset -c 1 curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "${urls[@]}" >>"$out.raw"
+    taskset -c 1 curl -s -w '%{http_code} %{time_total}\n' "${urls[@]}" >>"$out.raw"
     # Only batches that ended before the prune did count: the line is written when the prune ends.
     grep -q 'Retention pruned' "$log" || cat "$out.raw" >>"$out"
     : >"$out.raw"
   done
 }
 
-report() { # STORE LOG LATENCIES
-  local store=$1 log=$2 lat=$3 n max p50 non200 prune_ms
-  n=$(wc -l <"$lat")
-  non200=$(awk '$1 != 200' "$lat" | wc -l)
-  max=$(awk '{ if ($2 > m) m = $2 } END { printf "%.0f", m * 1000 }' "$lat")
-  p50=$(awk '{ print $2 }' "$lat" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] * 1000 }')
-  prune_ms=$(grep 'Retention pruned' "$log" | head -n 1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
-  printf '| %s | %s | %s s | %s | %s ms | %s ms | %s |\n' "$store" "$runs" "$(awk -v m="$prune_ms" 'BEGIN { printf "%.1f", m / 1000 }')" "$n" "$p50" "$max" "$non200"
+# The same client for SECONDS after the prune: the control, what the machine gives a preflight with no prune running.
+preflights_for() { # URL SECONDS OUT
+  local url=$1 until=$((SECONDS + $2)) out=$3 urls=() i
+  for ((i = 0; i < 20; i++)); do urls+=(-o /dev/null "$url/preflight?mode=paper"); done
+  : >"$out"
+  while ((SECONDS < until)); do
+    taskset -c 1 curl -s -w '%{http_code} %{time_total}\n' "${urls[@]}" >>"$out"
+  done
 }
 
-echo "| store | expired runs | prune | preflights during the prune | p50 | slowest | not 200 |"
-echo "|---|---|---|---|---|---|---|"
+stats() { # LATENCIES: n p50 p99 max (ms) and the count not 200
+  awk '{ print $2 }' "$1" | sort -n | awk -v bad="$(awk '$1 != 200' "$1" | wc -l)" \
+    '{ a[NR] = $1 } END { printf "%d | %.1f ms | %.0f ms | %.0f ms | %d", NR, a[int((NR + 1) / 2)] * 1000, a[int(NR * 0.99)] * 1000, a[NR] * 1000, bad }'
+}
+
+report() { # STORE LOG LATENCIES CONTROL
+  local store=$1 log=$2 lat=$3 control=$4 prune_ms
+  prune_ms=$(grep 'Retention pruned' "$log" | head -n 1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+  printf '| %s | %s | %s s | during the prune | %s |\n' "$store" "$runs" "$(awk -v m="$prune_ms" 'BEGIN { printf "%.1f", m / 1000 }')" "$(stats "$lat")"
+  printf '| %s | | | after it (control) | %s |\n' "$store" "$(stats "$control")"
+}
+
+echo "| store | expired runs | prune | preflights | n | p50 | p99 | slowest | not 200 |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for store in $stores; do
   free_port gate_port
   gate="http://127.0.0.1:$gate_port"
@@ -125,7 +138,7 @@ PRAGMA journal_mode=WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $runs)
 INSERT INTO healthgate_runs (run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash)
-SELECT printf('SEED%022d', i), 'paper', 'GO', 0, $start_ms + i * 1000, $start_ms + i * 1000 + 60000, 3.5, 'sha256:seed' FROM n;
+SELECT printf('SEED%022d', i), 'paper', 'PASS', 0, $start_ms + i * 1000, $start_ms + i * 1000 + 60000, 3.5, 'sha256:seed' FROM n;
 WITH RECURSIVE c(o) AS (SELECT 0 UNION ALL SELECT o + 1 FROM c WHERE o < $checks - 1)
 INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data)
 SELECT r.run_id, c.o, 'check-' || c.o, 'http', 'P0', 'Healthy', 1.5, 'ok', 'seeded', '{}' FROM healthgate_runs r, c;
@@ -151,7 +164,7 @@ SQL
       echo "bench: seeding $runs runs x $checks checks into PostgreSQL..." >&2
       PGPASSWORD=$pg_password taskset -c 1 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO healthgate_runs (run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash)
-SELECT format('SEED%s', lpad(i::text, 22, '0')), 'paper', 'GO', 0, now() - interval '40 days' + i * interval '1 second',
+SELECT format('SEED%s', lpad(i::text, 22, '0')), 'paper', 'PASS', 0, now() - interval '40 days' + i * interval '1 second',
        now() - interval '40 days' + i * interval '1 second' + interval '1 minute', 3.5, 'sha256:seed'
 FROM generate_series(1, $runs) i;
 INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data)
@@ -166,6 +179,7 @@ SQL
   echo "bench: $store: starting the gate on the seeded store; preflights until the prune ends..." >&2
   start_gate "$gate" "$work/$store.json" "$work/$store.log"
   preflights_during_prune "$gate" "$work/$store.log" "$work/$store.latencies"
-  report "$store" "$work/$store.log" "$work/$store.latencies"
+  preflights_for "$gate" "${CONTROL_SECONDS:-20}" "$work/$store.control"
+  report "$store" "$work/$store.log" "$work/$store.latencies" "$work/$store.control"
   stop_gate
 done

@@ -161,8 +161,12 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await AfterPruneBatchAsync(connection, cancellationToken);
         return ids.Count;
     }
+
+    /// <summary>After a committed prune batch, outside its transaction: the provider's own housekeeping.</summary>
+    protected virtual Task AfterPruneBatchAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken)
     {

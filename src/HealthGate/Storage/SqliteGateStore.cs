@@ -101,6 +101,17 @@ internal sealed class SqliteGateStore : SqlGateStore
         }
     }
 
+    /// <summary>
+    /// The prune checkpoints the WAL it just grew, itself: otherwise the commit that crosses SQLite's auto-checkpoint
+    /// threshold pays for copying the deleted pages into the database, and that is often a preflight's save.
+    /// PASSIVE: it takes no writer lock, so saves go on meanwhile.
+    /// </summary>
+    protected override async Task AfterPruneBatchAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var checkpoint = Command(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Nothing to take: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes every other writer.</summary>
     protected override Task LockChainAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
