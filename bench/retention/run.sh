@@ -133,7 +133,7 @@ for store in $stores; do
       stop_gate
       echo "bench: seeding $runs runs x $checks checks into SQLite..." >&2
       start_ms=$(( ($(date +%s) - 40 * 86400) * 1000 ))
-      taskset -c 1 sqlite3 "$work/sqlite/gate.db" <<SQL
+      taskset -c 1 sqlite3 "$work/sqlite/gate.db" >/dev/null <<SQL
 PRAGMA journal_mode=WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $runs)
