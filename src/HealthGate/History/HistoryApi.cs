@@ -19,7 +19,7 @@ internal static class HistoryApi
         var group = endpoints.MapGroup("/preflight/runs").WithTags("History").RequireAuthorization(ReadPolicyProvider.ReadPolicy);
         group.MapGet("/", ListRuns)
             .WithName("ListRuns")
-            .WithSummary("The latest preflight runs, newest first (limit 1-500, default 20), optionally of one mode.")
+            .WithSummary("The latest preflight runs, newest first (limit 1-500, default 20), optionally of one mode; before=RUNID pages on: the runs started before that one.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{runId}", GetRun)
             .WithName("GetRun")
@@ -36,6 +36,7 @@ internal static class HistoryApi
     public static async Task<Results<Ok<IReadOnlyList<PreflightRun>>, ProblemHttpResult>> ListRuns(
         string? mode,
         string? limit,
+        string? before,
         IRunStore store,
         CancellationToken cancellationToken)
     {
@@ -47,7 +48,21 @@ internal static class HistoryApi
 
         // Runs are stored under the lower-case mode name the preflight endpoint resolved.
         var filter = string.IsNullOrEmpty(mode) ? null : mode.ToLowerInvariant();
-        return TypedResults.Ok(await store.ListRunsAsync(filter, count, cancellationToken));
+        if (before is null)
+        {
+            return TypedResults.Ok(await store.ListRunsAsync(filter, count, cancellationToken));
+        }
+
+        // The cursor is a run of the history: its start time and id place the page (a page stays an array).
+        if (!RunId.IsValid(before))
+        {
+            return BadCursor($"before must be a run id (26 characters of Crockford base32); got '{before}'");
+        }
+
+        var cursor = await store.FindRunAsync(before, cancellationToken);
+        return cursor is null
+            ? BadCursor($"no preflight run '{before}' in the history to page from (retention may have pruned it: start again without before)")
+            : TypedResults.Ok(await store.ListRunsBeforeAsync(filter, cursor, count, cancellationToken));
     }
 
     public static async Task<Results<Ok<PreflightRun>, ProblemHttpResult>> GetRun(string runId, IRunStore store, CancellationToken cancellationToken)
@@ -63,6 +78,9 @@ internal static class HistoryApi
         var run = await store.FindRunAsync(runId, cancellationToken);
         return run is null ? NotFound(runId) : TypedResults.Text(RunReport.Markdown(run), MarkdownContentType, Encoding.UTF8);
     }
+
+    private static ProblemHttpResult BadCursor(string detail) =>
+        TypedResults.Problem(title: "Bad cursor", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static ProblemHttpResult NotFound(string runId) => TypedResults.Problem(
         title: "Unknown run",

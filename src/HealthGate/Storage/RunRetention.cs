@@ -22,10 +22,12 @@ internal sealed class RunRetention(
             var cutoff = time.GetUtcNow().AddDays(-storage.RetentionDays);
             try
             {
+                var started = time.GetTimestamp();
                 var pruned = await store.PruneRunsAsync(cutoff, stoppingToken);
+                var elapsed = time.GetElapsedTime(started);
                 if (pruned > 0)
                 {
-                    StorageLog.RunsPruned(logger, pruned, cutoff);
+                    StorageLog.RunsPruned(logger, pruned, cutoff, elapsed.TotalMilliseconds);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

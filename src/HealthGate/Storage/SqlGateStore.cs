@@ -93,23 +93,89 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
             ? QueryRunsAsync(null, [], limit, cancellationToken)
             : QueryRunsAsync("mode = @mode", [("@mode", mode)], limit, cancellationToken);
 
+    public Task<IReadOnlyList<PreflightRun>> ListRunsBeforeAsync(string? mode, PreflightRun before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var filter = "(started_at < @at OR (started_at = @at AND run_id < @before))" + (mode is null ? "" : " AND mode = @mode");
+        (string, object?)[] parameters = [("@at", ToDb(StoreValues.Truncate(before.StartedAt))), ("@before", before.RunId), ("@mode", mode)];
+        return QueryRunsAsync(filter, mode is null ? parameters[..2] : parameters, limit, cancellationToken);
+    }
+
+    /// <summary>Runs deleted per prune transaction: each batch holds the writer lock for milliseconds, not for the whole prune.</summary>
+    internal int PruneBatchSize { get; set; } = 500;
+
+    /// <summary>The pause between batches, in which a waiting save takes the writer lock (SQLite's busy handler polls).</summary>
+    internal TimeSpan PrunePause { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Called after each committed batch with its size: tests count the transactions, never the service.</summary>
+    internal Action<int>? BatchPruned { get; set; }
+
+    /// <summary>
+    /// In batches of <see cref="PruneBatchSize"/> runs, oldest first (the <c>started_at</c> index), each its own short
+    /// transaction: a preflight's save waits for one batch at most, never for the whole prune.
+    /// </summary>
     public async Task<int> PruneRunsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var before = ToDb(StoreValues.Truncate(cutoff));
+        var total = 0;
+        while (true)
+        {
+            var deleted = await PruneBatchAsync(before, cancellationToken);
+            total += deleted;
+            if (deleted > 0)
+            {
+                BatchPruned?.Invoke(deleted);
+            }
+
+            if (deleted < PruneBatchSize)
+            {
+                return total;
+            }
+
+            await Task.Delay(PrunePause, cancellationToken);
+        }
+    }
+
+    private async Task<int> PruneBatchAsync(object cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var checks = Command(
+        var ids = new List<string>(PruneBatchSize);
+        await using (var select = Command(
             connection,
-            "DELETE FROM healthgate_run_checks WHERE run_id IN (SELECT run_id FROM healthgate_runs WHERE desk = @desk AND started_at < @cutoff)",
+            "SELECT run_id FROM healthgate_runs WHERE desk = @desk AND started_at < @cutoff ORDER BY started_at LIMIT @batch",
             ("@desk", Desk),
-            ("@cutoff", ToDb(StoreValues.Truncate(cutoff))));
-        checks.Transaction = transaction;
-        await checks.ExecuteNonQueryAsync(cancellationToken);
-        await using var runs = Command(connection, "DELETE FROM healthgate_runs WHERE desk = @desk AND started_at < @cutoff", ("@desk", Desk), ("@cutoff", ToDb(StoreValues.Truncate(cutoff))));
-        runs.Transaction = transaction;
-        var deleted = await runs.ExecuteNonQueryAsync(cancellationToken);
+            ("@cutoff", cutoff),
+            ("@batch", PruneBatchSize)))
+        {
+            select.Transaction = transaction;
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            // The ids read, not the condition again: the checks and the runs deleted are exactly the same runs.
+            var parameters = ids.Select((id, i) => ($"@r{i}", (object?)id)).ToArray();
+            var list = string.Join(", ", parameters.Select(p => p.Item1));
+            foreach (var table in (string[])["healthgate_run_checks", "healthgate_runs"])
+            {
+                await using var delete = Command(connection, $"DELETE FROM {table} WHERE run_id IN ({list})", parameters);
+                delete.Transaction = transaction;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return deleted;
+        await AfterPruneBatchAsync(connection, cancellationToken);
+        return ids.Count;
     }
+
+    /// <summary>After a committed prune batch, outside its transaction: the provider's own housekeeping.</summary>
+    protected virtual Task AfterPruneBatchAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken)
     {

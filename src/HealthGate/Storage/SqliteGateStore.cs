@@ -34,6 +34,9 @@ internal sealed class SqliteGateStore : SqlGateStore
     internal static SqliteGateStore WithoutCommitFsync(string connectionString, TimeProvider time) =>
         new(connectionString, time, "PRAGMA synchronous=NORMAL", guard: null, signingKey: null, Desks.DeskOptions.DefaultName);
 
+    /// <summary>Longer than any batch; the write guard bounds a write's time anyway.</summary>
+    private const string BusyTimeoutPragma = "PRAGMA busy_timeout=5000";
+
     public string DataFile { get; }
 
     protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
@@ -105,6 +108,11 @@ internal sealed class SqliteGateStore : SqlGateStore
             // Per connection, not per file: FULL fsyncs the WAL at every commit, so a 201 survives a crash.
             await using var command = Command(connection, _synchronousPragma);
             await command.ExecuteNonQueryAsync(cancellationToken);
+
+            // SQLite's own busy handler polls within milliseconds; without it Microsoft.Data.Sqlite retries a busy
+            // writer after 150 ms sleeps, so a save behind a prune batch would wait 150 ms however short the batch.
+            await using var busy = Command(connection, BusyTimeoutPragma);
+            await busy.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
@@ -112,6 +120,17 @@ internal sealed class SqliteGateStore : SqlGateStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The prune checkpoints the WAL it just grew, itself: otherwise the commit that crosses SQLite's auto-checkpoint
+    /// threshold pays for copying the deleted pages into the database, and that is often a preflight's save.
+    /// PASSIVE: it takes no writer lock, so saves go on meanwhile.
+    /// </summary>
+    protected override async Task AfterPruneBatchAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var checkpoint = Command(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Nothing to take: the transaction began IMMEDIATE (Microsoft.Data.Sqlite's default), which already excludes every other writer, whatever the desk.</summary>

@@ -6,8 +6,8 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Storage ready: {Provider} at {Location}")]
     public static partial void Ready(ILogger logger, string provider, string location);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention pruned {Count} preflight runs that started before {Cutoff:O}")]
-    public static partial void RunsPruned(ILogger logger, int count, DateTimeOffset cutoff);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention pruned {Count} preflight runs that started before {Cutoff:O} in {Milliseconds:F0} ms")]
+    public static partial void RunsPruned(ILogger logger, int count, DateTimeOffset cutoff, double milliseconds);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Retention could not prune preflight runs: {Error}")]
     public static partial void PruneFailed(ILogger logger, string error);

@@ -64,6 +64,42 @@ public sealed class RunHistoryApiTests(HttpStandInFixture fixture) : IClassFixtu
         Assert.Equal(3, (await RunIdsAsync(client, "/preflight/runs?limit=3")).Count);
     }
 
+    [Fact]
+    public async Task BeforePagesOnThroughEveryRunNewestFirst()
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+        for (var i = 0; i < 7; i++)
+        {
+            await client.GetStringAsync(new Uri("/preflight?mode=paper", UriKind.Relative));
+        }
+
+        var all = await RunIdsAsync(client, "/preflight/runs?limit=500");
+        var paged = new List<string>();
+        var page = await RunIdsAsync(client, "/preflight/runs?limit=3");
+        while (page.Count > 0)
+        {
+            paged.AddRange(page);
+            page = await RunIdsAsync(client, $"/preflight/runs?limit=3&mode=paper&before={page[^1]}");
+        }
+
+        Assert.Equal(7, all.Count);
+        Assert.Equal(all, paged);
+    }
+
+    [Theory]
+    [InlineData("not-a-run-id", "must be a run id")]
+    [InlineData("01ARZ3NDEKTSV4RRFFQ69G5FAV", "no preflight run '01ARZ3NDEKTSV4RRFFQ69G5FAV'")]
+    public async Task AMalformedOrUnknownCursorIs400Problem(string before, string detail)
+    {
+        await using var app = HealthGateApplication.With();
+        using var client = app.CreateClient();
+
+        var problem = await IsProblemAsync(await client.GetAsync(new Uri($"/preflight/runs?before={before}", UriKind.Relative)), HttpStatusCode.BadRequest);
+
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("501")]

@@ -128,6 +128,9 @@ public sealed class RecordFailureTests(HttpStandInFixture fixture) : IClassFixtu
 
         public Task<IReadOnlyList<PreflightRun>> ListRunsAsync(string? mode, int limit, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PreflightRun>>([.. _runs.Values]);
 
+        public Task<IReadOnlyList<PreflightRun>> ListRunsBeforeAsync(string? mode, PreflightRun before, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<PreflightRun>>([]);
+
         public Task<int> PruneRunsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
         public Task<OpLogRecord> AppendAsync(OpLogRecord entry, CancellationToken cancellationToken) =>

@@ -142,6 +142,61 @@ public abstract partial class GateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunsBeforeACursorPageOnNewestFirstAcrossOneMillisecond()
+    {
+        // Three runs share a millisecond: the page after the first of them must hold the other two, no more, no less.
+        var starts = new[] { Now, Now.AddMinutes(1), Now.AddMinutes(2), Now.AddMinutes(2), Now.AddMinutes(2), Now.AddMinutes(3) };
+        var runs = starts.Select((at, i) => Run(i == 1 ? "paper" : "live", at, Check("core", CheckTier.P0, HealthStatus.Healthy))).ToList();
+        foreach (var run in runs)
+        {
+            await Store.SaveRunAsync(run, CancellationToken.None);
+        }
+
+        var newest = (await Store.ListRunsAsync(null, 10, CancellationToken.None)).Select(r => r.RunId).ToList();
+        var pages = new List<string>();
+        var cursor = await Store.FindRunAsync(newest[0], CancellationToken.None);
+        while (cursor is not null)
+        {
+            var page = await Store.ListRunsBeforeAsync(null, cursor, 2, CancellationToken.None);
+            pages.AddRange(page.Select(r => r.RunId));
+            cursor = page.Count == 0 ? null : page[^1];
+        }
+
+        var live = await Store.ListRunsBeforeAsync("live", (await Store.FindRunAsync(newest[1], CancellationToken.None))!, 10, CancellationToken.None);
+
+        Assert.Equal(newest.Skip(1), pages);
+        Assert.Equal(newest.Skip(2).Where(id => id != runs[1].RunId), live.Select(r => r.RunId));
+        Assert.All(live, r => Assert.Single(r.Checks));
+    }
+
+    [Fact]
+    public async Task PruneDeletesExactlyTheExpiredRunsWithTheirChecksInBatches()
+    {
+        var expired = Enumerable.Range(0, 20).Select(i => Run("live", Now.AddDays(-30).AddMinutes(i), Check("core", CheckTier.P0, HealthStatus.Healthy), Check("feed", CheckTier.P1, HealthStatus.Healthy))).ToList();
+        var kept = Enumerable.Range(0, 3).Select(i => Run("live", Now.AddMinutes(-i), Check("core", CheckTier.P0, HealthStatus.Healthy))).ToList();
+        foreach (var run in expired.Concat(kept))
+        {
+            await Store.SaveRunAsync(run, CancellationToken.None);
+        }
+
+        await Store.AppendAsync(Override() with { RunId = expired[0].RunId }, CancellationToken.None);
+        var store = (SqlGateStore)Store;
+        var batches = new List<int>();
+        store.PruneBatchSize = 7;
+        store.PrunePause = TimeSpan.Zero;
+        store.BatchPruned = batches.Add;
+
+        var pruned = await Store.PruneRunsAsync(Now.AddDays(-1), CancellationToken.None);
+
+        Assert.Equal(20, pruned);
+        Assert.Equal([7, 7, 6], batches);
+        Assert.Equal(kept.Select(r => r.RunId), (await Store.ListRunsAsync(null, 100, CancellationToken.None)).Select(r => r.RunId));
+        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM healthgate_run_checks"));
+        Assert.Single(await ReadAllAsync());
+        Assert.Equal(0, await Store.PruneRunsAsync(Now.AddDays(-1), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AppendedEntryReadsBackSealedOnTheChainWithItsMillisecondTimestamp()
     {
         var entry = Override() with { RunId = "01ARZ3NDEKTSV4RRFFQ69G5FAV", Verdict = "P1_FAIL", ExitCode = 2, Failures = [new("feed", "P1", "unreachable")] };

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Retention behind preflights (issue 18): a store holding RUNS expired runs (CHECKS checks each), seeded with bulk SQL,
+# then the service started on it: its first prune runs at start while preflights are fired back to back, and the
+# script prints the slowest preflight answered during the prune and the prune's own time, for SQLite and for
+# PostgreSQL. The gate is pinned to core 0 (`taskset -c 0`), PostgreSQL, sqlite3 and the preflight client to core 1
+# (docs/performance.md). Prints one Markdown table row per store.
+#
+#   RUNS=1000000 CHECKS=4   the seeded history (defaults)
+#   STORES="sqlite postgres" which stores to measure
+#   CONTROL_SECONDS=20      the same client after the prune, for the machine's own tail (no prune running)
+#   KEEP=1                  leave the work directory (logs, stores) in place
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+runs=${RUNS:-1000000}
+checks=${CHECKS:-4}
+stores=${STORES:-sqlite postgres}
+
+need=()
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v curl >/dev/null || need+=(curl)
+command -v jq >/dev/null || need+=(jq)
+command -v taskset >/dev/null || need+=(util-linux)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null || need+=(postgresql)
+# shellcheck source=scripts/lib/apt-install.sh
+. scripts/lib/apt-install.sh
+apt_install_needed "benchmark dependencies"
+if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  pg_bin=$(find /usr/lib/postgresql/*/bin -maxdepth 0 | sort -V | tail -n 1)
+else
+  pg_bin=$(dirname "$(command -v initdb)")
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/healthgate-retention.XXXXXX")
+chmod 711 "$work"
+children=()
+cleanup() {
+  local status=$? pid
+  trap - EXIT INT TERM
+  for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -s "$work/pg/data/postmaster.pid" ]; then kill -INT "$(head -n 1 "$work/pg/data/postmaster.pid")" 2>/dev/null || true; fi
+  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# shellcheck source=scripts/lib/ports.sh
+. scripts/lib/ports.sh
+wait_for() { # SECONDS WHAT COMMAND...
+  local seconds=$1 what=$2 i
+  shift 2
+  for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "bench: $what did not happen within $seconds s" >&2
+  return 1
+}
+
+echo "bench: building (Release)..." >&2
+dotnet build src/HealthGate -c Release -m:1 --nologo -v q >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
+gate_dll="$repo/src/HealthGate/bin/Release/net10.0/HealthGate.Service.dll"
+
+# A desk with one cheap check: a preflight's time is its save, the thing a prune can hold up. No run cap, no
+# per-client limit (a sequential client would otherwise measure them). RetentionDays 7: every seeded run is expired.
+desk() { # STORAGE-JSON
+  jq -n --argjson storage "$1" '{HealthGate: {
+    Checks: {disk: {Type: "disk", Tier: "P0", Path: "/tmp", MinFreeMb: 1}},
+    Preflight: {MaxRunsPerSecond: 0, ClientRequestsPerMinute: 1000000},
+    Storage: ($storage + {RetentionDays: 7, PruneIntervalMinutes: 1})}}'
+}
+
+start_gate() { # URL CONFIG LOG: sets gate_pid
+  (cd "$work" && exec taskset -c 0 dotnet "$gate_dll" --urls "$1" --config "$2") >"$3" 2>&1 &
+  gate_pid=$!
+  children+=("$gate_pid")
+  wait_for 120 "HealthGate serving" curl -fsS "$1/health/live" || { tail -20 "$3"; exit 1; }
+}
+
+stop_gate() {
+  kill "$gate_pid" 2>/dev/null || true
+  wait "$gate_pid" 2>/dev/null || true
+}
+
+# Fires preflights back to back (20 per curl, one connection) until the prune's log line appears; prints the
+# latencies (seconds) of those answered before it, one a line.
+preflights_during_prune() { # URL LOG OUT
+  local url=$1 log=$2 out=$3 urls=() i
+  for ((i = 0; i < 20; i++)); do urls+=(-o /dev/null "$url/preflight?mode=paper"); done
+  : >"$out"
+  while ! grep -q 'Retention pruned' "$log"; do
+    taskset -c 1 curl -s -w '%{http_code} %{time_total}\n' "${urls[@]}" >>"$out.raw"
+    # Only batches that ended before the prune did count: the line is written when the prune ends.
+    grep -q 'Retention pruned' "$log" || cat "$out.raw" >>"$out"
+    : >"$out.raw"
+  done
+}
+
+# The same client for SECONDS after the prune: the control, what the machine gives a preflight with no prune running.
+preflights_for() { # URL SECONDS OUT
+  local url=$1 until=$((SECONDS + $2)) out=$3 urls=() i
+  for ((i = 0; i < 20; i++)); do urls+=(-o /dev/null "$url/preflight?mode=paper"); done
+  : >"$out"
+  while ((SECONDS < until)); do
+    taskset -c 1 curl -s -w '%{http_code} %{time_total}\n' "${urls[@]}" >>"$out"
+  done
+}
+
+stats() { # LATENCIES: n p50 p99 max (ms) and the count not 200
+  awk '{ print $2 }' "$1" | sort -n | awk -v bad="$(awk '$1 != 200' "$1" | wc -l)" \
+    '{ a[NR] = $1 } END { printf "%d | %.1f ms | %.0f ms | %.0f ms | %d", NR, a[int((NR + 1) / 2)] * 1000, a[int(NR * 0.99)] * 1000, a[NR] * 1000, bad }'
+}
+
+report() { # STORE LOG LATENCIES CONTROL
+  local store=$1 log=$2 lat=$3 control=$4 prune_ms
+  prune_ms=$(grep 'Retention pruned' "$log" | head -n 1 | grep -o 'in [0-9]* ms' | grep -o '[0-9]*')
+  printf '| %s | %s | %s s | during the prune | %s |\n' "$store" "$runs" "$(awk -v m="$prune_ms" 'BEGIN { printf "%.1f", m / 1000 }')" "$(stats "$lat")"
+  printf '| %s | | | after it (control) | %s |\n' "$store" "$(stats "$control")"
+}
+
+echo "| store | expired runs | prune | preflights | n | p50 | p99 | slowest | not 200 |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for store in $stores; do
+  free_port gate_port
+  gate="http://127.0.0.1:$gate_port"
+  case $store in
+    sqlite)
+      mkdir -p "$work/sqlite"
+      storage=$(jq -n --arg cs "Data Source=$work/sqlite/gate.db" '{Provider: "sqlite", ConnectionString: $cs}')
+      desk "$storage" >"$work/sqlite.json"
+      # The schema as the service makes it, then the history in one bulk transaction.
+      start_gate "$gate" "$work/sqlite.json" "$work/sqlite-schema.log"
+      stop_gate
+      echo "bench: seeding $runs runs x $checks checks into SQLite..." >&2
+      start_ms=$(( ($(date +%s) - 40 * 86400) * 1000 ))
+      taskset -c 1 sqlite3 "$work/sqlite/gate.db" >/dev/null <<SQL
+PRAGMA journal_mode=WAL;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $runs)
+INSERT INTO healthgate_runs (run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash)
+SELECT printf('SEED%022d', i), 'paper', 'PASS', 0, $start_ms + i * 1000, $start_ms + i * 1000 + 60000, 3.5, 'sha256:seed' FROM n;
+WITH RECURSIVE c(o) AS (SELECT 0 UNION ALL SELECT o + 1 FROM c WHERE o < $checks - 1)
+INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data)
+SELECT r.run_id, c.o, 'check-' || c.o, 'http', 'P0', 'Healthy', 1.5, 'ok', 'seeded', '{}' FROM healthgate_runs r, c;
+COMMIT;
+SQL
+      ;;
+    postgres)
+      free_port pg_port
+      mkdir -p "$work/pg"
+      pg_password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+      printf '%s' "$pg_password" >"$work/pg/pwfile"
+      as_postgres=()
+      if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$work/pg"; as_postgres=(runuser -u postgres --); fi
+      "${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/pwfile" -A scram-sha-256 --no-sync >"$work/initdb.log" 2>&1
+      # Durable as shipped (fsync on): the saves measured are real commits.
+      taskset -c 1 "${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 >"$work/postgres.log" 2>&1 &
+      children+=($!)
+      wait_for 60 "PostgreSQL accepting connections" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"
+      cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres"
+      desk "$(jq -n --arg cs "$cs" '{Provider: "postgres", ConnectionString: $cs}')" >"$work/postgres.json"
+      start_gate "$gate" "$work/postgres.json" "$work/postgres-schema.log"
+      stop_gate
+      echo "bench: seeding $runs runs x $checks checks into PostgreSQL..." >&2
+      PGPASSWORD=$pg_password taskset -c 1 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO healthgate_runs (run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash)
+SELECT format('SEED%s', lpad(i::text, 22, '0')), 'paper', 'PASS', 0, now() - interval '40 days' + i * interval '1 second',
+       now() - interval '40 days' + i * interval '1 second' + interval '1 minute', 3.5, 'sha256:seed'
+FROM generate_series(1, $runs) i;
+INSERT INTO healthgate_run_checks (run_id, ordinal, name, type, tier, status, duration_ms, reason, description, data)
+SELECT r.run_id, c.o, 'check-' || c.o, 'http', 'P0', 'Healthy', 1.5, 'ok', 'seeded', '{}'
+FROM healthgate_runs r, generate_series(0, $checks - 1) c(o);
+VACUUM ANALYZE;
+SQL
+      ;;
+    *) echo "bench: unknown store '$store' (sqlite, postgres)" >&2; exit 2 ;;
+  esac
+
+  echo "bench: $store: starting the gate on the seeded store; preflights until the prune ends..." >&2
+  start_gate "$gate" "$work/$store.json" "$work/$store.log"
+  preflights_during_prune "$gate" "$work/$store.log" "$work/$store.latencies"
+  preflights_for "$gate" "${CONTROL_SECONDS:-20}" "$work/$store.control"
+  report "$store" "$work/$store.log" "$work/$store.latencies" "$work/$store.control"
+  stop_gate
+done
