@@ -22,6 +22,7 @@ public sealed class ServedExpositionTests
         ("healthgate_preflight_runs_total", "counter", "Preflight runs by mode and verdict."),
         ("healthgate_preflight_last_run_timestamp_seconds", "gauge", "Unix time the latest preflight of the mode with the verdict completed; 0 if none has."),
         ("healthgate_preflight_duration_seconds", "histogram", "Preflight wall time by mode."),
+        ("healthgate_leader", "gauge", "1 on the replica that runs the desk's background readiness checks (the leader), else 0."),
         ("healthgate_overrides_total", "counter", "Overrides recorded by kind and mode."),
         ("healthgate_ready", "gauge", "1 when the latest background readiness run is fresh and not Unhealthy, else 0."),
         ("healthgate_build_info", "gauge", "Always 1; the version label names the running build."),
