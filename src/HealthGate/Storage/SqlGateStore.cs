@@ -170,7 +170,12 @@ internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, 
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await AfterPruneBatchAsync(connection, cancellationToken);
+        if (ids.Count > 0)
+        {
+            // Only after deleting: a prune that found nothing leaves the WAL as the writes left it.
+            await AfterPruneBatchAsync(connection, cancellationToken);
+        }
+
         return ids.Count;
     }
 

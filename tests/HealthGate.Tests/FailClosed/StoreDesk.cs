@@ -29,9 +29,12 @@ public sealed class StoreDesk : IAsyncDisposable
 
     public ServiceProcess Service { get; private set; } = null!;
 
+    /// <summary>On PostgreSQL the background readiness runs only while this replica can prove its lead in the store.</summary>
+    public bool IsPostgres { get; private init; }
+
     public static async Task<StoreDesk> StartAsync(HttpStandIn standIn, string prefix, string provider, string connectionString)
     {
-        var desk = new StoreDesk(standIn, prefix);
+        var desk = new StoreDesk(standIn, prefix) { IsPostgres = string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase) };
         desk.SetHealthy();
         var config = desk._directory.WriteConfig(new
         {
