@@ -3,9 +3,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HealthGate.Auth;
 using HealthGate.Contracts;
+using HealthGate.Desks;
 using HealthGate.Http;
 using HealthGate.Preflight;
 using HealthGate.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HealthGate.Audit;
 
@@ -38,7 +40,7 @@ internal static partial class OpLogExportApi
         return endpoints;
     }
 
-    public static async Task<IResult> ExportAsync(string? from, string? to, string? format, HttpContext context, OpLogReader reader, CheckConfigurationHash configHash, TimeProvider time)
+    public static async Task<IResult> ExportAsync(string? from, string? to, string? format, HttpContext context, OpLogReader reader, CheckConfigurationHash configHash, IOptions<DeskOptions> desk, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(reader);
@@ -98,13 +100,13 @@ internal static partial class OpLogExportApi
 
                 var chain = await reader.VerifyAsync(cancellationToken);
                 var now = time.GetUtcNow();
-                return Pdf(() => OpLogPdf.Period(new PeriodEvidence(Desk(configHash), start ?? entries.FirstOrDefault()?.At ?? now, end ?? now, now, chain, entries)), $"{name}.pdf");
+                return Pdf(() => OpLogPdf.Period(new PeriodEvidence(Desk(desk.Value, configHash), start ?? entries.FirstOrDefault()?.At ?? now, end ?? now, now, chain, entries)), $"{name}.pdf");
             default:
                 return QueryProblem.Bad($"format must be csv, text or pdf; got '{format}'");
         }
     }
 
-    public static async Task<IResult> RunEvidenceAsync(string runId, HttpContext context, IRunStore runs, OpLogReader reader, CheckConfigurationHash configHash, TimeProvider time)
+    public static async Task<IResult> RunEvidenceAsync(string runId, HttpContext context, IRunStore runs, OpLogReader reader, CheckConfigurationHash configHash, IOptions<DeskOptions> desk, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(runs);
@@ -122,7 +124,7 @@ internal static partial class OpLogExportApi
         var (entries, overrides) = await reader.AboutRunAsync(run.RunId, cancellationToken);
         var chain = await reader.VerifyAsync(cancellationToken);
         return Pdf(
-            () => OpLogPdf.Run(new RunEvidence(Desk(configHash), time.GetUtcNow(), EvidenceRun.From(run), overrides, entries, chain)),
+            () => OpLogPdf.Run(new RunEvidence(Desk(desk.Value, configHash), time.GetUtcNow(), EvidenceRun.From(run), overrides, entries, chain)),
             $"healthgate-evidence-{run.RunId}.pdf");
     }
 
@@ -160,7 +162,8 @@ internal static partial class OpLogExportApi
         return text.ToString();
     }
 
-    private static string Desk(CheckConfigurationHash configHash) => $"HealthGate (configuration {configHash.Value})";
+    /// <summary>The desk the pack is evidence for (its <c>Desk:Name</c>) and the configuration it ran under.</summary>
+    private static string Desk(DeskOptions desk, CheckConfigurationHash configHash) => $"{desk.Name} (configuration {configHash.Value})";
 
     private static string Stamp(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) : "all";
 

@@ -135,6 +135,9 @@ public sealed class ExportEndpointTests(ExportStory story) : IClassFixture<Expor
         Assert.Contains("Bob Jones", text, StringComparison.Ordinal);
         Assert.Contains("Olga Ivanova", text, StringComparison.Ordinal);
         Assert.Contains(story.Log[^1].Hash, text, StringComparison.Ordinal);
+
+        // The pack names the desk it is evidence for (Desk:Name) and the configuration the gate ran under.
+        Assert.Contains("default (configuration ", text, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path)
