@@ -11,6 +11,7 @@ using HealthGate.Http;
 using HealthGate.Leadership;
 using HealthGate.Logging;
 using HealthGate.Metrics;
+using HealthGate.Notify;
 using HealthGate.OpenApi;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
@@ -47,6 +48,7 @@ try
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
+    builder.Services.AddHealthGateNotify();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();

@@ -1,0 +1,8 @@
+namespace HealthGate.Storage;
+
+/// <summary>
+/// Where one notified subject of a desk stands (<c>check:core</c>, <c>verdict:live</c>): open or not, since when, when
+/// it was last sent, and its version, which every change bumps, so replicas that race on a transition write it once.
+/// <see cref="Detail"/> is the last opening message, which a reminder repeats.
+/// </summary>
+internal sealed record NotifyStateRow(string Subject, bool Open, long Version, DateTimeOffset Since, DateTimeOffset NotifiedAt, string Detail);
