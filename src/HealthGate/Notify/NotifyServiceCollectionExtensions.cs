@@ -29,7 +29,10 @@ internal static class NotifyServiceCollectionExtensions
         services.AddInstruments<NotifyMetrics>();
         services.AddRunObserver<NotifyObserver>();
         services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<NotifyObserver>());
-        services.AddHttpClient(NotifySender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // No request logging: a Slack or webhook URL is a credential, and the factory's handlers log every URL.
+        services.AddHttpClient(NotifySender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<NotifySender>();
         services.AddSingleton<NotifyPlanner>();
         services.AddSingleton<OutboxDelivery>();
