@@ -101,6 +101,11 @@ internal sealed class OutboxDelivery(
                     break;
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-attempt: hand the message back now rather than when the lease runs out.
+            await store.RetryLaterAsync(row.Id, time.GetUtcNow(), "stopped before an answer", CancellationToken.None);
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The lease runs out and the message is claimed again: nothing is lost.
