@@ -12,6 +12,8 @@ command -v redis-server >/dev/null || need+=(redis-server)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null; } || need+=(rabbitmq-server)
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || need+=(nats-server)
 command -v prometheus >/dev/null && command -v promtool >/dev/null || need+=(prometheus)
+# The notification tests deliver to a real Alertmanager.
+[ -x /usr/bin/prometheus-alertmanager ] || need+=(prometheus-alertmanager)
 command -v script >/dev/null || need+=(bsdutils)
 # The clock check's test reads the kernel's clock state independently through Python's ctypes.
 command -v python3 >/dev/null || need+=(python3)
