@@ -1,7 +1,7 @@
 using HealthGate.Checks;
-using CheckTiers = HealthGate.Checks.CheckTiers;
 using HealthGate.Configuration;
 using Microsoft.Extensions.Options;
+using CheckTiers = HealthGate.Checks.CheckTiers;
 
 namespace HealthGate.Notify;
 

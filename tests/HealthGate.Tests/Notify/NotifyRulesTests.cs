@@ -139,8 +139,15 @@ public sealed class NotifyRulesTests
         var rules = Rules();
         var request = new OverrideRecord
         {
-            Id = 7, Kind = "force_start", Mode = "live", ConfigHash = "h", State = OverrideStates.Pending,
-            RequestedBy = new Actor("olga", "Olga Ivanova", Actor.Person), RequestedAt = T0, ExpiresAt = T0.AddMinutes(30), Awaiting = ["risk-manager", "cto"],
+            Id = 7,
+            Kind = "force_start",
+            Mode = "live",
+            ConfigHash = "h",
+            State = OverrideStates.Pending,
+            RequestedBy = new Actor("olga", "Olga Ivanova", Actor.Person),
+            RequestedAt = T0,
+            ExpiresAt = T0.AddMinutes(30),
+            Awaiting = ["risk-manager", "cto"],
         };
 
         var opened = Assert.Single(rules.OnOverride(request, Entry(OpLogEvents.OverrideRequested), T0));
