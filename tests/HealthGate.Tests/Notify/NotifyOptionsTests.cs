@@ -1,4 +1,5 @@
 using HealthGate.Notify;
+using static HealthGate.Tests.Configuration.StartupValidation;
 
 namespace HealthGate.Tests.Notify;
 
@@ -58,5 +59,17 @@ public sealed class NotifyOptionsTests
         Assert.Equal("https://events.pagerduty.com/v2/enqueue", options.Targets["pd"].EffectiveUrl);
         Assert.Equal(["R0UT1NG", "https://hook.example/in", "https://hooks.slack.com/services/T/B/X", "s3cr3t"], options.Secrets().Order(StringComparer.Ordinal));
         Assert.DoesNotContain("http://127.0.0.1:9093", options.Secrets());
+    }
+
+    [Fact]
+    public void AtStartAMisspeltKeyAndABadTargetAreNamedThroughTheServicesOwnRegistrations()
+    {
+        var failures = StartupFailures(
+            [("Notify:Targets:am:Type", "alertmanager"), ("Notify:Targets:am:Ur", "http://am:9093"), ("Notify:Targets:pd:Type", "pagerduty")],
+            services => services.AddHealthGateNotify());
+
+        Assert.Contains(failures, f => f.Contains("HealthGate:Notify:Targets:am:Ur", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("HealthGate:Notify:Targets:am:Url: is required", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("HealthGate:Notify:Targets:pd:RoutingKey: is required", StringComparison.Ordinal));
     }
 }
