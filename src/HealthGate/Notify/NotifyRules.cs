@@ -30,13 +30,13 @@ internal sealed class NotifyRules(string desk, TimeSpan reminderInterval, INotif
             var blocked = run.Checks.Where(c => c.BlockedBy.Contains(check.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
             var opened = NotifyMessages.CheckFailed(desk, check, blocked, run.Source, now);
             var silenced = silence.IsSilenced(check.Name, now);
-            Decide(decisions, states, $"check:{check.Name}", check.Status == HealthStatus.Unhealthy, opened, $"[{desk}] check {check.Name} recovered ({check.Status})", silenced, now);
+            Decide(decisions, states, $"check:{check.Name}", check.Status == HealthStatus.Unhealthy, opened, $"[{desk}] check {check.Name} recovered ({check.Status})", silenced, run.StartedAt, now);
         }
 
         if (run.Preflight is { } preflight)
         {
             var opened = NotifyMessages.VerdictNoGo(desk, preflight, now);
-            Decide(decisions, states, $"verdict:{preflight.Mode}", !preflight.Verdict.IsGo(), opened, $"[{desk}] mode {preflight.Mode} is GO again ({preflight.Verdict.Token()}), run {preflight.RunId}", silenced: false, now);
+            Decide(decisions, states, $"verdict:{preflight.Mode}", !preflight.Verdict.IsGo(), opened, $"[{desk}] mode {preflight.Mode} is GO again ({preflight.Verdict.Token()}), run {preflight.RunId}", silenced: false, run.StartedAt, now);
         }
 
         return decisions;
@@ -86,11 +86,15 @@ internal sealed class NotifyRules(string desk, TimeSpan reminderInterval, INotif
 
     public string DedupKey(string subject, long version, string action) => $"healthgate/{desk}/{subject}/{version}/{action}";
 
-    private void Decide(List<NotifyDecision> decisions, IReadOnlyDictionary<string, NotifyStateRow> states, string subject, bool open, NotifyMessage opened, string resolvedSummary, bool silenced, DateTimeOffset now)
+    /// <summary>
+    /// <see cref="NotifyStateRow.Since"/> is the start of the run that last changed the subject: a run that started
+    /// before it (a slow run on another replica, finishing after a newer one) is stale and changes nothing.
+    /// </summary>
+    private void Decide(List<NotifyDecision> decisions, IReadOnlyDictionary<string, NotifyStateRow> states, string subject, bool open, NotifyMessage opened, string resolvedSummary, bool silenced, DateTimeOffset runStartedAt, DateTimeOffset now)
     {
         var previous = states.GetValueOrDefault(subject);
         var wasOpen = previous?.Open == true;
-        if (open == wasOpen)
+        if (open == wasOpen || (previous is not null && StoreValues.Truncate(runStartedAt) < previous.Since))
         {
             return;
         }
@@ -101,14 +105,14 @@ internal sealed class NotifyRules(string desk, TimeSpan reminderInterval, INotif
             var message = opened with { DedupKey = DedupKey(subject, version, NotifyMessage.Trigger) };
 
             // Silenced: open, and due for a reminder as soon as the silence ends.
-            var next = new NotifyStateRow(subject, true, version, now, silenced ? DateTimeOffset.UnixEpoch : now, StoreValues.ToJson(message));
+            var next = new NotifyStateRow(subject, true, version, runStartedAt, silenced ? DateTimeOffset.UnixEpoch : now, StoreValues.ToJson(message));
             decisions.Add(new NotifyDecision(previous?.Version ?? 0, next, silenced ? null : message));
         }
         else if (previous is not null)
         {
             var first = StoreValues.FromJson<NotifyMessage>(previous.Detail);
             var message = NotifyMessages.Resolved(first, resolvedSummary, now) with { DedupKey = DedupKey(subject, version, NotifyMessage.Resolve) };
-            decisions.Add(new NotifyDecision(previous.Version, new NotifyStateRow(subject, false, version, previous.Since, now, StoreValues.ToJson(message)), message));
+            decisions.Add(new NotifyDecision(previous.Version, new NotifyStateRow(subject, false, version, runStartedAt, now, StoreValues.ToJson(message)), message));
         }
     }
 }

@@ -61,6 +61,21 @@ public sealed class NotifyRulesTests
     }
 
     [Fact]
+    public void ARunThatStartedBeforeTheLastChangeIsStaleAndChangesNothing()
+    {
+        var runs = new NotifyRuns();
+        var rules = Rules();
+        runs.Run(rules, ReadinessAt(T0.AddSeconds(10), Check("db", CheckTier.P0, HealthStatus.Unhealthy)), T0.AddSeconds(10));
+        runs.Run(rules, ReadinessAt(T0.AddSeconds(20), Check("db", CheckTier.P0, HealthStatus.Healthy)), T0.AddSeconds(20));
+
+        var stale = runs.Run(rules, ReadinessAt(T0.AddSeconds(15), Check("db", CheckTier.P0, HealthStatus.Unhealthy)), T0.AddSeconds(21));
+        var fresh = runs.Run(rules, ReadinessAt(T0.AddSeconds(22), Check("db", CheckTier.P0, HealthStatus.Unhealthy)), T0.AddSeconds(22));
+
+        Assert.Empty(stale);
+        Assert.Equal("healthgate/emea/check:db/3/trigger", Assert.Single(fresh).DedupKey);
+    }
+
+    [Fact]
     public void ABlockedCheckIsSentOnceItsRootCauseRecoversAndItStillFails()
     {
         var runs = new NotifyRuns();

@@ -19,7 +19,10 @@ internal sealed class NotifyRuns
             BlockedBy = blockedBy,
         };
 
-    public static CompletedRun Readiness(params CheckResult[] checks) => CompletedRun.OfReadiness(new CheckRun(T0, TimeSpan.FromMilliseconds(5), checks));
+    public static CompletedRun Readiness(params CheckResult[] checks) => ReadinessAt(T0, checks);
+
+    public static CompletedRun ReadinessAt(DateTimeOffset startedAt, params CheckResult[] checks) =>
+        CompletedRun.OfReadiness(new CheckRun(startedAt, TimeSpan.FromMilliseconds(5), checks));
 
     public static CompletedRun PreflightOf(string mode, params CheckResult[] checks) =>
         CompletedRun.OfPreflight(PreflightRun.From($"run-{Guid.NewGuid():N}", mode, new CheckRun(T0, TimeSpan.FromMilliseconds(5), checks)));
