@@ -21,7 +21,9 @@ namespace HealthGate.Replication;
 /// </summary>
 internal sealed class ReplicaListener(
     ReplicaConnections connections,
+    ReplicaChannels channels,
     SeenRuns seen,
+    RunArrivals arrivals,
     IRunStore runs,
     IOverrideStore overrides,
     DashboardFeed feed,
@@ -32,6 +34,9 @@ internal sealed class ReplicaListener(
 {
     /// <summary>How far a catch-up reads back: the newest runs, of which those not yet seen are fed.</summary>
     public const int CatchUpLimit = 500;
+
+    /// <summary>How far a catch-up reads back in overrides: the newest, of which those that changed are told.</summary>
+    public const int OverrideCatchUpLimit = 200;
 
     public static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
 
@@ -45,6 +50,7 @@ internal sealed class ReplicaListener(
 
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+    private readonly SeenOverrides _seenOverrides = new();
 
     /// <summary>The listening connection's backend id while it listens, else null (for tests that cut it).</summary>
     public int? ListenerPid { get; private set; }
@@ -92,12 +98,12 @@ internal sealed class ReplicaListener(
         await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
-            if (!connections.IsOwn(e.PID))
+            if (!connections.IsOwn(e.PID) && channels.KindOf(e.Channel) is { } kind)
             {
-                _work.Writer.TryWrite(new Work(e.Channel, e.Payload));
+                _work.Writer.TryWrite(new Work(kind, e.Payload));
             }
         };
-        await using (var command = new NpgsqlCommand($"LISTEN {ReplicaChannels.Runs}; LISTEN {ReplicaChannels.Overrides}", connection))
+        await using (var command = new NpgsqlCommand($"LISTEN {channels.Runs}; LISTEN {channels.Overrides}", connection))
         {
             await command.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -124,12 +130,12 @@ internal sealed class ReplicaListener(
 
             try
             {
-                switch (work.Channel)
+                switch (work.Kind)
                 {
-                    case ReplicaChannels.Runs:
+                    case ReplicaChannels.RunsKind:
                         await RunAsync(work.Id, stoppingToken);
                         break;
-                    case ReplicaChannels.Overrides:
+                    case ReplicaChannels.OverridesKind:
                         await OverrideAsync(work.Id, stoppingToken);
                         break;
                     default:
@@ -139,7 +145,7 @@ internal sealed class ReplicaListener(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                ReplicationLog.ReadFailed(logger, work.Channel, work.Id, ex.GetType().Name);
+                ReplicationLog.ReadFailed(logger, work.Kind, work.Id, ex.GetType().Name);
             }
             catch (OperationCanceledException)
             {
@@ -170,14 +176,25 @@ internal sealed class ReplicaListener(
             }
         }
 
-        if (fed > 0)
+        var told = 0;
+        foreach (var current in await overrides.ListOverridesAsync(state: null, beforeId: null, OverrideCatchUpLimit, cancellationToken))
         {
-            ReplicationLog.CaughtUp(logger, fed);
+            if (_seenOverrides.Changed(current.Id, current.State))
+            {
+                Tell(current);
+                told++;
+            }
+        }
+
+        if (fed + told > 0)
+        {
+            ReplicationLog.CaughtUp(logger, fed, told);
         }
     }
 
     private async Task<bool> FeedAsync(PreflightRun run)
     {
+        arrivals.Arrived(run);
         if (!seen.Add(run.RunId, run.StartedAt))
         {
             return false;
@@ -195,6 +212,12 @@ internal sealed class ReplicaListener(
             return;
         }
 
+        _seenOverrides.Changed(current.Id, current.State);
+        Tell(current);
+    }
+
+    private void Tell(OverrideRecord current)
+    {
         // The page reads the rest from /overrides; the entry kind is the one that leads to the state it is in now.
         var data = new OverrideChanged(current.Id, current.State, EntryOf(current.State));
         events.Publish(new DashboardEvent(DashboardEvent.Override, JsonSerializer.Serialize(data, _json)));
@@ -209,7 +232,7 @@ internal sealed class ReplicaListener(
         _ => OpLogEvents.OverrideRequested,
     };
 
-    private sealed record Work(string Channel, string Id)
+    private sealed record Work(string Kind, string Id)
     {
         public static readonly Work CatchUp = new("catch-up", "");
     }

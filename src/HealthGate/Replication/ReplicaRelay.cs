@@ -10,7 +10,7 @@ namespace HealthGate.Replication;
 /// (observers hear of a run after the store took it): <c>NOTIFY</c> with the id only. A notification that cannot be
 /// sent is logged; the run is recorded and answered all the same, and the others see it at their next catch-up.
 /// </summary>
-internal sealed class ReplicaRelay(ReplicaConnections connections, SeenRuns seen, ILogger<ReplicaRelay> logger) : IRunObserver, IOverrideObserver
+internal sealed class ReplicaRelay(ReplicaConnections connections, ReplicaChannels channels, SeenRuns seen, ILogger<ReplicaRelay> logger) : IRunObserver, IOverrideObserver
 {
     public async Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
     {
@@ -23,14 +23,14 @@ internal sealed class ReplicaRelay(ReplicaConnections connections, SeenRuns seen
 
         // Seen before it is told, so this replica's own notification coming back is not fed twice.
         seen.Add(preflight.RunId, preflight.StartedAt);
-        await SendAsync(ReplicaChannels.Runs, preflight.RunId);
+        await SendAsync(channels.Runs, preflight.RunId);
     }
 
     public Task OnOverrideChangedAsync(OverrideRecord current, OpLogRecord entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         return connections.Enabled
-            ? SendAsync(ReplicaChannels.Overrides, current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? SendAsync(channels.Overrides, current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : Task.CompletedTask;
     }
 
