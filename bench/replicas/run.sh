@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # One prober per desk (issue 18), measured: N replicas of the gate on one PostgreSQL database, background readiness
 # every PERIOD seconds against an HTTP stand-in that counts its requests. Prints the stand-in's requests per minute
-# for 1, 2 and 3 replicas (one replica's rate whatever N: only the leader probes) and the failover time: kill -9 of
-# the leader until a survivor reports healthgate_leader 1 (docs/performance.md, "Replicas").
+# for 1, 2 and 3 replicas (one replica's rate whatever N: only the leader probes), what a burst of BURST launchers
+# spread over the N replicas costs it (one replica's cost whatever N: the desk coalesces), and the failover time:
+# kill -9 of the leader until a survivor reports healthgate_leader 1 (docs/performance.md, "Replicas").
 #
 #   PERIOD=2      Readiness:PeriodSeconds (default 2)
 #   WINDOW=60     seconds counted per replica count (default 60); the figure is scaled to a minute
 #   FAILOVERS=2   leaders killed one after another, starting from 3 replicas (default 2)
+#   BURST=200     launchers sent at once, round robin over the replicas (default 200)
+#   SLOW_MS=100   how long the dependency takes to answer (default 100 ms): a run is in flight that long
 #   KEEP=1        leave the work directory (logs, desk files) in place
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +17,8 @@ repo=$(pwd)
 period=${PERIOD:-2}
 window=${WINDOW:-60}
 failovers=${FAILOVERS:-2}
+burst=${BURST:-200}
+slow_ms=${SLOW_MS:-100}
 
 need=()
 command -v curl >/dev/null || need+=(curl)
@@ -73,12 +78,13 @@ dotnet "$peers_dll" standin --urls "$standin" >"$work/standin.log" 2>&1 &
 children+=($!)
 wait_for 60 "the stand-in serving" curl -fsS "$standin/count"
 
-# A desk of one database per replica count: one P0 http check on the stand-in, readiness every PERIOD seconds.
+# A desk of one database per replica count: one P0 http check on the stand-in (answering in SLOW_MS), readiness every
+# PERIOD seconds.
 desk() { # NAME: writes the desk file and creates its database
   PGPASSWORD=$pg_password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "CREATE DATABASE $1" >/dev/null
   cat >"$work/$1.json" <<JSON
 {"HealthGate": {
-  "Checks": {"backend": {"Type": "http", "Tier": "P0", "Url": "$standin/health/ready", "TimeoutMs": 1000}},
+  "Checks": {"backend": {"Type": "http", "Tier": "P0", "Url": "$standin/slow?ms=$slow_ms", "TimeoutMs": 1000}},
   "Readiness": {"PeriodSeconds": $period},
   "Storage": {"Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=$1"}}}
 JSON
@@ -103,8 +109,19 @@ stop_gates() {
   gates=() urls=()
 }
 
-echo "| replicas | dependency calls per minute | leaders |"
-echo "|---|---|---|"
+# BURST launchers at once over the running replicas: prints "dependency-calls runs" (readiness may add one call).
+launch_burst() {
+  local i list="$work/burst.urls" before after
+  : >"$list"
+  for ((i = 0; i < burst; i++)); do echo "url = \"${urls[$((i % ${#urls[@]}))]}/preflight?mode=paper\"" >>"$list"; done
+  before=$(curl -fsS "$standin/count")
+  curl -sS --no-progress-meter -Z --parallel-max "$burst" -K "$list" >"$work/burst.out" 2>"$work/burst.err"
+  after=$(curl -fsS "$standin/count")
+  echo "$((after - before)) $(grep -o '"runId":"[^"]*"' "$work/burst.out" | sort -u | wc -l)"
+}
+
+echo "| replicas | dependency calls per minute | leaders | burst of $burst: dependency calls | burst: runs |"
+echo "|---|---|---|---|---|"
 for n in 1 2 3; do
   desk "replicas$n"
   for ((i = 0; i < n; i++)); do start_gate "replicas$n"; done
@@ -114,7 +131,8 @@ for n in 1 2 3; do
   after=$(curl -fsS "$standin/count") t1=$(now_ms)
   leaders=0
   for url in "${urls[@]}"; do if leads "$url"; then leaders=$((leaders + 1)); fi; done
-  echo "| $n | $(((after - before) * 60000 / (t1 - t0))) | $leaders |"
+  read -r calls runs < <(launch_burst)
+  echo "| $n | $(((after - before) * 60000 / (t1 - t0))) | $leaders | $calls | $runs |"
   [ "$n" = 3 ] || stop_gates
 done
 
