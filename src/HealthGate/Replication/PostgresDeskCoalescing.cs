@@ -36,6 +36,21 @@ internal sealed class PostgresDeskCoalescing(
 
     public async Task<DeskClaim> ClaimAsync(string mode, string configHash, DateTimeOffset arrived, CancellationToken cancellationToken)
     {
+        // A stopped server holds a connection's disposal and a cancellation's own request too: abandoned, never awaited.
+        var claim = ClaimCoreAsync(mode, configHash, arrived, cancellationToken);
+        try
+        {
+            return await claim.WaitAsync(ClaimTimeout, time, cancellationToken);
+        }
+        catch
+        {
+            _ = claim.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private async Task<DeskClaim> ClaimCoreAsync(string mode, string configHash, DateTimeOffset arrived, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ClaimTimeout);
         await using var connection = await connections.OpenAsync(timeout.Token);
@@ -131,13 +146,17 @@ internal sealed class PostgresDeskCoalescing(
 
     private async Task<PreflightRun?> FindAsync(string runId, CancellationToken cancellationToken)
     {
+        using var look = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        look.CancelAfter(ClaimTimeout);
+        var find = runs.FindRunAsync(runId, look.Token);
         try
         {
-            return await runs.FindRunAsync(runId, cancellationToken);
+            return await find.WaitAsync(ClaimTimeout, time, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A store that does not answer now may by the deadline; past it the request runs its own.
+            _ = find.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return null;
         }
     }
