@@ -8,4 +8,7 @@ internal static class ReplicaChannels
 
     /// <summary>A durable override change; the payload is the override id.</summary>
     public const string Overrides = "healthgate_overrides";
+
+    /// <summary>A durable acknowledgement; the payload is its id.</summary>
+    public const string Acknowledgements = "healthgate_acknowledgements";
 }

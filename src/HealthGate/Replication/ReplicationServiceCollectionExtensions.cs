@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Overrides;
 using HealthGate.Runs;
 
@@ -16,6 +17,7 @@ internal static class ReplicationServiceCollectionExtensions
         services.AddSingleton(sp => new SeenRuns(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
         services.AddRunObserver<ReplicaRelay>();
         services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
+        services.AddSingleton<IAcknowledgementObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
         services.AddSingleton<ReplicaListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaListener>());
         return services;

@@ -224,5 +224,6 @@ internal static class PostgresSchema
         END $$
         """,
         .. DeskSchema.Indexes,
+        .. AcknowledgementTable.PostgresStatements,
     ];
 }
