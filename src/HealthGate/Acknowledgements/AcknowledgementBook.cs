@@ -11,7 +11,7 @@ namespace HealthGate.Acknowledgements;
 internal sealed class AcknowledgementBook(IAcknowledgementStore store, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private Dictionary<string, AcknowledgementRecord> _newest = new(StringComparer.Ordinal);
+    private Dictionary<string, AcknowledgementRecord> _newest = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="check"/>'s notifications are silenced at <paramref name="at"/>.</summary>
     public bool IsAcknowledged(string check, DateTimeOffset at) => Find(check, at) is not null;
@@ -55,7 +55,7 @@ internal sealed class AcknowledgementBook(IAcknowledgementStore store, TimeProvi
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var current = await store.ListCurrentAcknowledgementsAsync(time.GetUtcNow(), cancellationToken);
-        var loaded = current.GroupBy(a => a.Check, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!, StringComparer.Ordinal);
+        var loaded = current.GroupBy(a => a.Check, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!, StringComparer.OrdinalIgnoreCase);
         lock (_lock)
         {
             // One added meanwhile (its own id higher) is kept: a reload never forgets what it did not read yet.

@@ -75,7 +75,8 @@ internal sealed class AcknowledgementService(
         return new AcknowledgementOutcome.Done(stored);
     }
 
-    private GateCheck? Known(string check) => checks.All.FirstOrDefault(c => string.Equals(c.Name, check, StringComparison.Ordinal));
+    /// <summary>The configured check of that name, matched without regard to case as check names are everywhere; stored under its configured name.</summary>
+    private GateCheck? Known(string check) => checks.All.FirstOrDefault(c => string.Equals(c.Name, check, StringComparison.OrdinalIgnoreCase));
 
     private AcknowledgementOutcome.Refused Refuse(string check, int status, string title, string detail)
     {
