@@ -27,6 +27,16 @@ internal static class AcknowledgementTable
             seq INTEGER NOT NULL)
         """,
         Index,
+
+        // Never changed: a newer acknowledgement replaces an older one's effect, and the log keeps both.
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_acknowledgements_no_update BEFORE UPDATE ON healthgate_acknowledgements
+        BEGIN SELECT RAISE(ABORT, 'healthgate_acknowledgements is append-only'); END
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS healthgate_acknowledgements_no_delete BEFORE DELETE ON healthgate_acknowledgements
+        BEGIN SELECT RAISE(ABORT, 'healthgate_acknowledgements is append-only'); END
+        """,
     ];
 
     public static IReadOnlyList<string> PostgresStatements { get; } =
@@ -45,6 +55,19 @@ internal static class AcknowledgementTable
             seq bigint NOT NULL)
         """,
         Index,
+
+        // Never changed, with the op-log's trigger function (created earlier in the schema).
+        """
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'healthgate_acknowledgements_no_change' AND tgrelid = 'healthgate_acknowledgements'::regclass) THEN
+                CREATE TRIGGER healthgate_acknowledgements_no_change BEFORE UPDATE OR DELETE ON healthgate_acknowledgements
+                    FOR EACH ROW EXECUTE FUNCTION healthgate_op_log_append_only();
+                CREATE TRIGGER healthgate_acknowledgements_no_truncate BEFORE TRUNCATE ON healthgate_acknowledgements
+                    FOR EACH STATEMENT EXECUTE FUNCTION healthgate_op_log_append_only();
+            END IF;
+        END $$
+        """,
     ];
 
     private const string Index = "CREATE INDEX IF NOT EXISTS healthgate_acknowledgements_desk_check_id ON healthgate_acknowledgements (desk, check_name, id)";

@@ -59,6 +59,19 @@ public abstract partial class GateStoreContract
         }
     }
 
+    [Theory]
+    [InlineData("UPDATE healthgate_acknowledgements SET until_at = at")]
+    [InlineData("DELETE FROM healthgate_acknowledgements")]
+    public async Task TheDatabaseRefusesToChangeAnAcknowledgement(string sql)
+    {
+        var (stored, _) = await Store.CreateAcknowledgementAsync(Acknowledgement("feed", Now, minutes: 60), AcknowledgementEntry(), CancellationToken.None);
+
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteAsync(sql));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(stored, await Store.FindAcknowledgementAsync(stored.Id, CancellationToken.None));
+    }
+
     private static AcknowledgementRecord Acknowledgement(string check, DateTimeOffset at, int minutes) => new()
     {
         Check = check,
