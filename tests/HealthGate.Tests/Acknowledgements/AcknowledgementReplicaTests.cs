@@ -8,13 +8,15 @@ using HealthGate.Replication;
 using HealthGate.Tests.Infrastructure;
 using HealthGate.Tests.Overrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace HealthGate.Tests.Acknowledgements;
 
 /// <summary>
 /// Two replicas, each a whole service, on one real PostgreSQL database: an acknowledgement made on one is in the
 /// other's book, <c>/acknowledgements</c>, <c>/checks</c> and <c>/events</c> within 1 s, and one replica started after it
-/// reads it from the store.
+/// reads it from the store, as does one whose listener was cut, when it listens again.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncLifetime
@@ -76,19 +78,62 @@ public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncL
         Assert.Equal(("core", "bob"), (listed.GetProperty("check").GetString(), listed.GetProperty("by").GetProperty("id").GetString()));
     }
 
-    private GateScenario Replica(string database) => new(
-        _standIn,
-        GateScenario.People(("Storage:Provider", "postgres"), ("Storage:ConnectionString", database), ("Readiness:PeriodSeconds", 3600)));
+    [Fact]
+    public async Task AReplicaWhoseListenerWasCutHasTheAcknowledgementMadeMeanwhileOnceItListensAgain()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var a = Replica(database);
+        // B's clock is held: once its listener is cut it stays disconnected until the clock moves.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var b = Replica(database, services => services.AddSingleton<TimeProvider>(clock));
+        var listener = await WaitListeningAsync(b);
+        var book = b.Services.GetRequiredService<AcknowledgementBook>();
+        await TerminateAsync(database, listener.ListenerPid!.Value);
+        await WaitAsync(() => listener.ListenerPid is null, "B noticed its listener was cut");
 
-    private static async Task WaitListeningAsync(GateScenario replica)
+        using var response = await AcknowledgementsApiTests.PostAsync(a, "feed", """{"minutes":20,"reason":"venue maintenance"}""", "jane");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(book.IsAcknowledged("feed", clock.GetUtcNow()));
+
+        await WaitAsync(
+            () =>
+            {
+                clock.Advance(ReplicaListener.FirstRetry);
+                return book.IsAcknowledged("feed", clock.GetUtcNow());
+            },
+            "B read the acknowledgement when it caught up");
+        Assert.Equal("jane", book.Find("feed", clock.GetUtcNow())!.By.Id);
+    }
+
+    private GateScenario Replica(string database, Action<IServiceCollection>? services = null) => new(
+        _standIn,
+        GateScenario.People(("Storage:Provider", "postgres"), ("Storage:ConnectionString", database), ("Readiness:PeriodSeconds", 3600)),
+        services);
+
+    private static async Task<ReplicaListener> WaitListeningAsync(GateScenario replica)
     {
         var listener = replica.Services.GetRequiredService<ReplicaListener>();
+        await WaitAsync(() => listener.ListenerPid is not null, "the replica listens");
+        return listener;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
         var deadline = Stopwatch.StartNew();
-        while (listener.ListenerPid is null)
+        while (!condition())
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "timed out waiting until the replica listens");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), $"timed out waiting until {what}");
             await Task.Delay(20);
         }
+    }
+
+    private static async Task TerminateAsync(string database, int pid)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection);
+        command.Parameters.AddWithValue("pid", pid);
+        Assert.Equal(true, await command.ExecuteScalarAsync());
     }
 
     private static async Task<StreamReader> OpenEventsAsync(GateScenario replica)
