@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Audit;
 using HealthGate.Auth;
 using HealthGate.Checks;
@@ -43,6 +44,7 @@ try
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
+    builder.Services.AddHealthGateAcknowledgements();
     builder.Services.AddHealthGateAudit();
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateReplication();
@@ -66,6 +68,7 @@ try
     app.MapHealthGateApiReference();
     app.MapHistoryApi();
     app.MapOverridesApi();
+    app.MapAcknowledgementsApi();
     app.MapOpLogApi();
     app.MapOpLogExportApi();
     app.MapChecksApi();

@@ -19,6 +19,9 @@ internal sealed class ReplicaChannels
     /// <summary>A durable override change; the payload is the override id.</summary>
     public const string OverridesKind = "healthgate_overrides";
 
+    /// <summary>A durable acknowledgement; the payload is its id.</summary>
+    public const string AcknowledgementsKind = "healthgate_acknowledgements";
+
     public ReplicaChannels(DeskName desk)
     {
         ArgumentNullException.ThrowIfNull(desk);
@@ -27,13 +30,19 @@ internal sealed class ReplicaChannels
             : "_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(desk.Value)))[..16];
         Runs = RunsKind + suffix;
         Overrides = OverridesKind + suffix;
+        Acknowledgements = AcknowledgementsKind + suffix;
     }
 
     public string Runs { get; }
 
     public string Overrides { get; }
 
-    /// <summary>What a notification on <paramref name="channel"/> carries: <see cref="RunsKind"/>, <see cref="OverridesKind"/>, or null for another desk's.</summary>
+    public string Acknowledgements { get; }
+
+    /// <summary>What a notification on <paramref name="channel"/> carries (one of the kinds), or null for another desk's.</summary>
     public string? KindOf(string channel) =>
-        channel == Runs ? RunsKind : channel == Overrides ? OverridesKind : null;
+        channel == Runs ? RunsKind
+        : channel == Overrides ? OverridesKind
+        : channel == Acknowledgements ? AcknowledgementsKind
+        : null;
 }

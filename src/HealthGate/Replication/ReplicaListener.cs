@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
+using HealthGate.Acknowledgements;
 using HealthGate.Contracts;
 using HealthGate.Dashboard;
 using HealthGate.Hosting;
@@ -15,7 +16,7 @@ namespace HealthGate.Replication;
 /// <summary>
 /// Keeps one listening connection (<c>LISTEN</c>) and feeds each run another replica recorded, read by id from the
 /// store, into this replica's dashboard exactly as a local run is fed (<c>/checks</c>, check history, <c>/events</c>),
-/// and each override change into <c>/events</c>. A lost connection (a server restart, a terminated backend) is
+/// and each override change and acknowledgement into <c>/events</c> (an acknowledgement into the book too). A lost connection (a server restart, a terminated backend) is
 /// reopened with back-off, and once listening again the runs recorded meanwhile are read from the store: nothing is
 /// missed. One worker takes notifications and catch-ups in turn, so a run is fed once and in order.
 /// </summary>
@@ -26,6 +27,8 @@ internal sealed class ReplicaListener(
     RunArrivals arrivals,
     IRunStore runs,
     IOverrideStore overrides,
+    IAcknowledgementStore acknowledgements,
+    AcknowledgementBook book,
     DashboardFeed feed,
     DashboardEvents events,
     IOptions<JsonOptions> json,
@@ -103,7 +106,7 @@ internal sealed class ReplicaListener(
                 _work.Writer.TryWrite(new Work(kind, e.Payload));
             }
         };
-        await using (var command = new NpgsqlCommand($"LISTEN {channels.Runs}; LISTEN {channels.Overrides}", connection))
+        await using (var command = new NpgsqlCommand($"LISTEN {channels.Runs}; LISTEN {channels.Overrides}; LISTEN {channels.Acknowledgements}", connection))
         {
             await command.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -137,6 +140,9 @@ internal sealed class ReplicaListener(
                         break;
                     case ReplicaChannels.OverridesKind:
                         await OverrideAsync(work.Id, stoppingToken);
+                        break;
+                    case ReplicaChannels.AcknowledgementsKind:
+                        await AcknowledgementAsync(work.Id, stoppingToken);
                         break;
                     default:
                         await CatchUpAsync(stoppingToken);
@@ -190,6 +196,9 @@ internal sealed class ReplicaListener(
         {
             ReplicationLog.CaughtUp(logger, fed, told);
         }
+
+        // An acknowledgement announced while this replica was not listening is read back with the rest.
+        await book.ReloadAsync(cancellationToken);
     }
 
     private async Task<bool> FeedAsync(PreflightRun run)
@@ -221,6 +230,18 @@ internal sealed class ReplicaListener(
         // The page reads the rest from /overrides; the entry kind is the one that leads to the state it is in now.
         var data = new OverrideChanged(current.Id, current.State, EntryOf(current.State));
         events.Publish(new DashboardEvent(DashboardEvent.Override, JsonSerializer.Serialize(data, _json)));
+    }
+
+    private async Task AcknowledgementAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var acknowledgementId)
+            || await acknowledgements.FindAcknowledgementAsync(acknowledgementId, cancellationToken) is not { } found
+            || !book.Add(found))
+        {
+            return;
+        }
+
+        events.Publish(new DashboardEvent(DashboardEvent.Acknowledgement, JsonSerializer.Serialize(CheckAcknowledged.Of(found), _json)));
     }
 
     private static string EntryOf(string state) => state switch

@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Overrides;
 using HealthGate.Preflight;
 using HealthGate.Runs;
@@ -20,6 +21,7 @@ internal static class ReplicationServiceCollectionExtensions
         services.AddSingleton<IDeskCoalescing, PostgresDeskCoalescing>();
         services.AddRunObserver<ReplicaRelay>();
         services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
+        services.AddSingleton<IAcknowledgementObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
         services.AddSingleton<ReplicaListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaListener>());
         return services;

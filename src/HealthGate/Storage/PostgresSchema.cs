@@ -236,5 +236,6 @@ internal static class PostgresSchema
         END $$
         """,
         .. DeskSchema.Indexes,
+        .. AcknowledgementTable.PostgresStatements,
     ];
 }

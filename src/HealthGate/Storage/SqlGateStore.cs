@@ -13,7 +13,7 @@ namespace HealthGate.Storage;
 /// A store serves one desk (<see cref="Desk"/>): every row it writes carries the desk and every read filters on it, so
 /// desks sharing a database see nothing of each other; the op-log's chain (seq, prevHash, lock) is the desk's own.
 /// </summary>
-internal abstract class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, byte[]? signingKey, string desk) : IGateStore
+internal abstract partial class SqlGateStore(TimeProvider time, StoreWriteGuard? guard, byte[]? signingKey, string desk) : IGateStore
 {
     /// <summary>Who last wrote the probe row (replicas share it on PostgreSQL): the host and process, for whoever looks.</summary>
     private static readonly string ProbeWriter = $"{Environment.MachineName}/{Environment.ProcessId}";

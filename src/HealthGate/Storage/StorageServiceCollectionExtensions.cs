@@ -36,6 +36,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOpLogStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOverrideStore>(sp => sp.GetRequiredService<IGateStore>());
+        services.AddSingleton<IAcknowledgementStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<StoreInitializer>();
         services.AddHostedService<RunRetention>();
         services.AddHostedService<StoreProbe>();

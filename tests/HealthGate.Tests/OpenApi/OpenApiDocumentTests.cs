@@ -186,7 +186,7 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /events/version", "GET /config"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /events/version", "GET /config", "GET /acknowledgements"];
         Assert.False(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _), "Bearer is declared on a gate without Auth:Jwt");
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
@@ -225,12 +225,14 @@ public sealed partial class OpenApiDocumentTests
         }
     }
 
-    private static readonly string[] OverrideWrites = ["POST /overrides", "POST /overrides/{id}/approvals", "POST /overrides/{id}/use"];
+    private static readonly string[] OverrideWrites = ["POST /overrides", "POST /overrides/{id}/approvals", "POST /overrides/{id}/use", "POST /checks/{name}/acknowledgements"];
 
     [Theory]
     [InlineData("/overrides", "post", new[] { "201", "400", "401", "404", "409", "413", "503" })]
     [InlineData("/overrides/{id}/approvals", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
     [InlineData("/overrides/{id}/use", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
+    [InlineData("/checks/{name}/acknowledgements", "post", new[] { "201", "400", "401", "403", "404", "413", "503" })]
+    [InlineData("/acknowledgements", "get", new[] { "200" })]
     [InlineData("/overrides", "get", new[] { "200", "400" })]
     [InlineData("/overrides/{id}", "get", new[] { "200", "404" })]
     [InlineData("/oplog", "get", new[] { "200", "400" })]
