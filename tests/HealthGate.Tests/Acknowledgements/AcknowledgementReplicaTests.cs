@@ -7,6 +7,7 @@ using HealthGate.Dashboard;
 using HealthGate.Replication;
 using HealthGate.Tests.Infrastructure;
 using HealthGate.Tests.Overrides;
+using HealthGate.Tests.Replication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -33,12 +34,12 @@ public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncL
     public async Task AnAcknowledgementOnOneReplicaIsOnTheOtherWithinOneSecond()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
-        await using var b = Replica(database);
-        await WaitListeningAsync(a);
-        await WaitListeningAsync(b);
+        await using var a = PostgresReplicas.Start(_standIn, database);
+        await using var b = PostgresReplicas.Start(_standIn, database);
+        await PostgresReplicas.WaitListeningAsync(a);
+        await PostgresReplicas.WaitListeningAsync(b);
         var book = b.Services.GetRequiredService<AcknowledgementBook>();
-        using var stream = await OpenEventsAsync(b);
+        using var stream = await EventStream.OpenAsync(b.Client);
 
         using var response = await AcknowledgementsApiTests.PostAsync(a, "feed", """{"minutes":20,"reason":"venue maintenance"}""", "olga");
         var answered = Stopwatch.StartNew();
@@ -46,7 +47,7 @@ public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncL
         var made = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var until = made.GetProperty("until").GetDateTimeOffset();
 
-        var data = await NextEventAsync(stream, DashboardEvent.Acknowledgement);
+        var data = await EventStream.NextAsync(stream, DashboardEvent.Acknowledgement);
         var delay = answered.Elapsed;
         Assert.True(delay < Visible, $"the acknowledgement reached the other replica's /events after {delay.TotalMilliseconds} ms");
         var evented = JsonDocument.Parse(data).RootElement;
@@ -68,11 +69,11 @@ public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncL
     public async Task AReplicaStartedLaterReadsTheAcknowledgementsInForceFromTheStore()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
+        await using var a = PostgresReplicas.Start(_standIn, database);
         using var response = await AcknowledgementsApiTests.PostAsync(a, "core", """{"minutes":20,"reason":"disk swap"}""", "bob");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        await using var b = Replica(database);
+        await using var b = PostgresReplicas.Start(_standIn, database);
 
         var listed = Assert.Single((await b.GetJsonAsync("/acknowledgements")).EnumerateArray());
         Assert.Equal(("core", "bob"), (listed.GetProperty("check").GetString(), listed.GetProperty("by").GetProperty("id").GetString()));
@@ -82,84 +83,26 @@ public sealed class AcknowledgementReplicaTests(PostgresServer server) : IAsyncL
     public async Task AReplicaWhoseListenerWasCutHasTheAcknowledgementMadeMeanwhileOnceItListensAgain()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
+        await using var a = PostgresReplicas.Start(_standIn, database);
         // B's clock is held: once its listener is cut it stays disconnected until the clock moves.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var b = Replica(database, services => services.AddSingleton<TimeProvider>(clock));
-        var listener = await WaitListeningAsync(b);
+        await using var b = PostgresReplicas.Start(_standIn, database, services => services.AddSingleton<TimeProvider>(clock));
+        var listener = await PostgresReplicas.WaitListeningAsync(b);
         var book = b.Services.GetRequiredService<AcknowledgementBook>();
-        await TerminateAsync(database, listener.ListenerPid!.Value);
-        await WaitAsync(() => listener.ListenerPid is null, "B noticed its listener was cut");
+        await PostgresReplicas.TerminateAsync(database, listener.ListenerPid!.Value);
+        await PostgresReplicas.WaitAsync(() => Task.FromResult(listener.ListenerPid is null), "B noticed its listener was cut");
 
         using var response = await AcknowledgementsApiTests.PostAsync(a, "feed", """{"minutes":20,"reason":"venue maintenance"}""", "jane");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.False(book.IsAcknowledged("feed", clock.GetUtcNow()));
 
-        await WaitAsync(
+        await PostgresReplicas.WaitAsync(
             () =>
             {
                 clock.Advance(ReplicaListener.FirstRetry);
-                return book.IsAcknowledged("feed", clock.GetUtcNow());
+                return Task.FromResult(book.IsAcknowledged("feed", clock.GetUtcNow()));
             },
             "B read the acknowledgement when it caught up");
         Assert.Equal("jane", book.Find("feed", clock.GetUtcNow())!.By.Id);
-    }
-
-    private GateScenario Replica(string database, Action<IServiceCollection>? services = null) => new(
-        _standIn,
-        GateScenario.People(("Storage:Provider", "postgres"), ("Storage:ConnectionString", database), ("Readiness:PeriodSeconds", 3600)),
-        services);
-
-    private static async Task<ReplicaListener> WaitListeningAsync(GateScenario replica)
-    {
-        var listener = replica.Services.GetRequiredService<ReplicaListener>();
-        await WaitAsync(() => listener.ListenerPid is not null, "the replica listens");
-        return listener;
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), $"timed out waiting until {what}");
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task TerminateAsync(string database, int pid)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection);
-        command.Parameters.AddWithValue("pid", pid);
-        Assert.Equal(true, await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<StreamReader> OpenEventsAsync(GateScenario replica)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/events", UriKind.Relative));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(EventStreamResult.ContentType));
-        var response = await replica.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("retry: 2000", await reader.ReadLineAsync());
-        return reader;
-    }
-
-    private static async Task<string> NextEventAsync(StreamReader reader, string type)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        string? previous = null;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (previous == $"event: {type}" && line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return line["data: ".Length..];
-            }
-
-            previous = line;
-        }
-
-        throw new InvalidOperationException($"the stream ended before a {type} event");
     }
 }

@@ -109,7 +109,7 @@ public sealed class DeskAcrossReplicasTests(PostgresServer server) : IAsyncLifet
     [Fact]
     public async Task AP1FailOnOneReplicaShowsOnTheOtherTwoWithinOneSecond()
     {
-        using var stream = await OpenEventsAsync(_replicas[1]);
+        using var stream = await EventStream.OpenAsync(_replicas[1].Client);
         _standIn.Respond("/venue", 500, "{}");
 
         var answer = await PreflightAsync(_replicas[0], "live");
@@ -117,7 +117,7 @@ public sealed class DeskAcrossReplicasTests(PostgresServer server) : IAsyncLifet
         var runId = answer.GetProperty("runId").GetString()!;
         Assert.Equal("P1_FAIL", answer.GetProperty("verdict").GetString());
 
-        var onB = await NextRunEventAsync(stream, runId);
+        var onB = await EventStream.NextAsync(stream, DashboardEvent.Run, data => data.Contains(runId, StringComparison.Ordinal));
         Assert.Contains("\"verdict\":\"P1_FAIL\"", onB, StringComparison.Ordinal);
         foreach (var other in _replicas.Skip(1))
         {
@@ -139,32 +139,5 @@ public sealed class DeskAcrossReplicasTests(PostgresServer server) : IAsyncLifet
     {
         var checks = JsonDocument.Parse(await replica.Client.GetStringAsync(new Uri("/checks", UriKind.Relative))).RootElement;
         return checks.EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("status").GetString();
-    }
-
-    private static async Task<StreamReader> OpenEventsAsync(ServiceProcess replica)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/events", UriKind.Relative));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(EventStreamResult.ContentType));
-        var response = await replica.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("retry: 2000", await reader.ReadLineAsync());
-        return reader;
-    }
-
-    private static async Task<string> NextRunEventAsync(StreamReader reader, string runId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        string? previous = null;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (previous == $"event: {DashboardEvent.Run}" && line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains(runId, StringComparison.Ordinal))
-            {
-                return line["data: ".Length..];
-            }
-
-            previous = line;
-        }
-
-        throw new InvalidOperationException("the stream ended before the run's event");
     }
 }
