@@ -1,3 +1,4 @@
+using HealthGate.Admission;
 using HealthGate.Audit;
 using HealthGate.Auth;
 using HealthGate.Checks;
@@ -47,6 +48,7 @@ try
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
+    builder.Services.AddHealthGateAdmission();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();
@@ -71,6 +73,7 @@ try
     app.MapChecksApi();
     app.MapDashboardApi();
     app.MapConfigViewApi();
+    app.MapAdmissionApi();
 
     await app.StartAsync();
 }
