@@ -117,6 +117,19 @@ public sealed partial class PipelineRecipeTests(RecipeGate gate) : IClassFixture
         Assert.True(passes == (code == 0), $"exit {code}:\n{output}");
     }
 
+    [Theory]
+    [InlineData("github-actions.yml")]
+    [InlineData("gitlab-ci.yml")]
+    [InlineData("argo-analysistemplate.yaml")]
+    [InlineData("flagger-canary.yaml")]
+    public void TheDocQuotesEachTestedRecipeWhole(string file)
+    {
+        var doc = File.ReadAllText(RepoRoot.File("docs/pipelines.md"));
+        var recipe = File.ReadAllText(RepoRoot.File($"{Folder}/{file}")).TrimEnd('\n');
+
+        Assert.Contains($"`{Folder}/{file}`:\n\n```yaml\n{recipe}\n```", doc, StringComparison.Ordinal);
+    }
+
     private static void AssertAnnotation(string? expected, string output)
     {
         if (expected is null)
