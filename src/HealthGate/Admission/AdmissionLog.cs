@@ -16,4 +16,7 @@ internal static partial class AdmissionLog
 
     [LoggerMessage(EventId = 12205, Level = LogLevel.Error, Message = "Admission {Uid}: the store could not be read, denied: {Error}")]
     public static partial void StoreFailed(ILogger logger, string uid, string error);
+
+    [LoggerMessage(EventId = 12206, Level = LogLevel.Warning, Message = "Admission webhook in AUDIT mode (HealthGate:Admission:Enforce false): it allows every review and only warns about what it would deny")]
+    public static partial void AuditMode(ILogger logger);
 }

@@ -12,6 +12,7 @@ internal static class AdmissionServiceCollectionExtensions
         services.AddHealthGateSection<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);
         services.AddSingleton<AdmissionService>();
         services.AddInstruments<AdmissionMetrics>();
+        services.AddHostedService<AdmissionStartupReport>();
         return services;
     }
 }

@@ -2,8 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HealthGate.Tests.Infrastructure;
 using HealthGate.Tests.Overrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using static HealthGate.Tests.Admission.AdmissionReviews;
 using static HealthGate.Tests.Overrides.GateScenario;
@@ -202,7 +204,8 @@ public sealed class AdmissionWebhookTests(HttpStandInFixture fixture) : IClassFi
     [Fact]
     public async Task AuditModeAllowsWhatItWouldDenyWithAWarningAndCountsIt()
     {
-        await using var gate = new GateScenario(_standIn, People(("Admission:Enforce", false)));
+        var logs = new CapturingLoggerProvider();
+        await using var gate = new GateScenario(_standIn, People(("Admission:Enforce", false)), services => services.AddSingleton<ILoggerProvider>(logs));
         var run = await gate.RunAsync("P1_FAIL");
 
         var response = await ResponseAsync(gate, Review("CREATE", Labels("live")));
@@ -215,6 +218,26 @@ public sealed class AdmissionWebhookTests(HttpStandInFixture fixture) : IClassFi
         var metrics = await gate.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains("healthgate_admission_reviews_total{mode=\"live\",decision=\"audit_deny\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("healthgate_admission_reviews_total{mode=\"live\",decision=\"deny\"} 0", metrics, StringComparison.Ordinal);
+        Assert.Single(logs.WithEventId(12206));
+        Assert.Contains($"run {run}", Assert.Single(logs.WithEventId(12203)).Message, StringComparison.Ordinal);
+        Assert.Empty(logs.WithEventId(12202));
+    }
+
+    [Fact]
+    public async Task AnEnforcedDenialIsLoggedAndCountedAndNoAuditModeIsAnnounced()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var gate = new GateScenario(_standIn, People(), services => services.AddSingleton<ILoggerProvider>(logs));
+        var run = await gate.RunAsync("P1_FAIL");
+
+        await DeniedAsync(gate, Review("CREATE", Labels("live"), uid: "d3n1ed-0003"));
+
+        var entry = Assert.Single(logs.WithEventId(12202));
+        Assert.Contains("d3n1ed-0003", entry.Message, StringComparison.Ordinal);
+        Assert.Contains($"run {run}", entry.Message, StringComparison.Ordinal);
+        Assert.Empty(logs.WithEventId(12206));
+        var metrics = await gate.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("healthgate_admission_reviews_total{mode=\"live\",decision=\"deny\"} 1", metrics, StringComparison.Ordinal);
     }
 
     [Theory]
