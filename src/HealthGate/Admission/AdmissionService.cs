@@ -28,13 +28,27 @@ internal sealed class AdmissionService(
     /// <summary>Approved overrides read per review: far more than a desk ever has approved and unused at once.</summary>
     public const int MaxOverrides = 100;
 
+    /// <summary>
+    /// The store's time to answer: well inside the webhook's 5 s, so a hung store is a denial that says so, not a
+    /// timeout the API server reports without a reason.
+    /// </summary>
+    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(3);
+
     public async Task<AdmissionResponse> ReviewAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         AdmissionDecision decision;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            decision = await DecideAsync(request, cancellationToken);
+            // WaitAsync returns at the budget even when the store ignores cancellation; the read is then cancelled.
+            decision = await DecideAsync(request, budget.Token).WaitAsync(ReadBudget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await budget.CancelAsync();
+            AdmissionLog.StoreFailed(logger, request.Uid, $"no answer within {ReadBudget.TotalSeconds:0} s");
+            decision = AdmissionDecision.Deny($"HealthGate denies {request.Subject}: the gate could not read its verdicts within {ReadBudget.TotalSeconds:0} s (see its log)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -63,6 +63,32 @@ public sealed class AdmissionReplicaTests(PostgresServer postgres, HttpStandInFi
         Assert.Contains("labelled for desk 'desk-a', and this gate serves desk 'desk-b'", misrouted.GetProperty("status").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AStoreThatHangsIsADenialSayingSoWithinTheWebhooksTimeout()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var replica = Replica(database);
+        using var client = replica.CreateClient();
+        await PreflightAsync(client, "PASS");
+        Assert.True((await ResponseAsync(client, Review("CREATE", Labels("live")))).GetProperty("allowed").GetBoolean());
+
+        await postgres.PauseAsync();
+        JsonElement response;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            response = await ResponseAsync(client, Review("CREATE", Labels("live")));
+        }
+        finally
+        {
+            await postgres.ResumeAsync();
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
+        Assert.False(response.GetProperty("allowed").GetBoolean());
+        Assert.Contains("could not read its verdicts within 3 s", response.GetProperty("status").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A replica: the same checks, people and database as every other replica of the desk, so the same configHash.</summary>
     private HealthGateApplication Replica(string database, string desk = "default") => HealthGateApplication.With([
         .. Check("core", "http", "P0", ("Url", _standIn.Url(_prefix + "/p0"))),
