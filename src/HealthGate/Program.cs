@@ -1,4 +1,5 @@
 using HealthGate.Acknowledgements;
+using HealthGate.Admission;
 using HealthGate.Audit;
 using HealthGate.Auth;
 using HealthGate.Checks;
@@ -49,6 +50,7 @@ try
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
+    builder.Services.AddHealthGateAdmission();
 
     app = builder.Build();
     app.Services.ValidateHealthGateConfiguration();
@@ -74,6 +76,7 @@ try
     app.MapChecksApi();
     app.MapDashboardApi();
     app.MapConfigViewApi();
+    app.MapAdmissionApi();
 
     await app.StartAsync();
 }

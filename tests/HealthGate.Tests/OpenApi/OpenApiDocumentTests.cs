@@ -53,6 +53,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("GET /checks/{name}/history")]
     [InlineData("GET /events")]
     [InlineData("GET /config")]
+    [InlineData("POST /admission/v1/validate")]
     public async Task EveryEndpointOfTheContractIsDocumented(string endpoint)
     {
         await using var app = HealthGateApplication.With();
@@ -245,6 +246,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("/checks/{name}/history", "get", new[] { "200", "400", "404" })]
     [InlineData("/events", "get", new[] { "200", "503" })]
     [InlineData("/config", "get", new[] { "200" })]
+    [InlineData("/admission/v1/validate", "post", new[] { "200", "400", "413" })]
     public async Task EachOperationDeclaresEveryStatusItAnswers(string path, string method, string[] statuses)
     {
         await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", "openapi-test-key-0123456789"));
