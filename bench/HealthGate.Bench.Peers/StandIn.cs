@@ -38,6 +38,15 @@ internal static class StandIn
         var scenarios = string.Join(",", Scenarios.Select(name => $$"""{"name":"{{name}}"}"""));
         Map(app, "/stress/scenarios", $$"""{"scenarios":[{{scenarios}}]}""", Json);
         Map(app, "/health/ready", """{"status":"Healthy"}""", Json);
+
+        // A dependency that takes its time (a venue tens to hundreds of ms away): a run stays in flight that long.
+        var slow = new Body(Json, """{"status":"Healthy"}""");
+        app.MapGet("/slow", async (int ms) =>
+        {
+            Interlocked.Increment(ref s_requests);
+            await Task.Delay(ms);
+            return slow;
+        });
         app.MapGet("/count", () => new Body("text/plain", Interlocked.Read(ref s_requests).ToString(CultureInfo.InvariantCulture)));
         await app.RunAsync();
     }

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # One prober per desk (issue 18), measured: N replicas of the gate on one PostgreSQL database, background readiness
 # every PERIOD seconds against an HTTP stand-in that counts its requests. Prints the stand-in's requests per minute
-# for 1, 2 and 3 replicas (one replica's rate whatever N: only the leader probes) and the failover time: kill -9 of
-# the leader until a survivor reports healthgate_leader 1 (docs/performance.md, "Replicas").
+# for 1, 2 and 3 replicas (one replica's rate whatever N: only the leader probes), what a burst of BURST launchers
+# spread over the N replicas costs it (one replica's cost whatever N: the desk coalesces), and the failover time:
+# kill -9 of the leader until a survivor reports healthgate_leader 1 (docs/performance.md, "Replicas").
 #
 #   PERIOD=2      Readiness:PeriodSeconds (default 2)
 #   WINDOW=60     seconds counted per replica count (default 60); the figure is scaled to a minute
 #   FAILOVERS=2   leaders killed one after another, starting from 3 replicas (default 2)
+#   BURST=200     launchers sent at once, round robin over the replicas (default 200)
+#   SLOW_MS=100   how long the dependency takes to answer (default 100 ms): a run is in flight that long
 #   KEEP=1        leave the work directory (logs, desk files) in place
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +17,8 @@ repo=$(pwd)
 period=${PERIOD:-2}
 window=${WINDOW:-60}
 failovers=${FAILOVERS:-2}
+burst=${BURST:-200}
+slow_ms=${SLOW_MS:-100}
 
 need=()
 command -v curl >/dev/null || need+=(curl)
@@ -21,37 +26,13 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 # shellcheck source=scripts/lib/apt-install.sh
 . scripts/lib/apt-install.sh
 apt_install_needed "benchmark dependencies"
-pg_bin=$(find /usr/lib/postgresql/*/bin -maxdepth 0 | sort -V | tail -n 1)
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/healthgate-replicas.XXXXXX")
-chmod 711 "$work"
-children=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -s "$work/pg/data/postmaster.pid" ]; then kill -INT "$(head -n 1 "$work/pg/data/postmaster.pid")" 2>/dev/null || true; fi
-  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "${KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
+bench_workdir replicas
 
-# shellcheck source=scripts/lib/ports.sh
-. scripts/lib/ports.sh
-wait_for() { # SECONDS WHAT COMMAND...
-  local seconds=$1 what=$2 i
-  shift 2
-  for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "bench: $what did not happen within $seconds s" >&2
-  return 1
-}
-now_ms() { date +%s%3N; }
-
-pg_port='' standin_port=''
-for name in pg_port standin_port; do free_port "$name"; done
+standin_port=''
+free_port standin_port
 standin="http://127.0.0.1:$standin_port"
 
 echo "bench: building (Release)..." >&2
@@ -60,25 +41,18 @@ dotnet build bench/HealthGate.Bench.Peers -c Release -m:1 --nologo -v q >"$work/
 dotnet build src/HealthGate -c Release -m:1 --nologo -v q >>"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 gate_dll="$repo/src/HealthGate/bin/Release/net10.0/HealthGate.Service.dll"
 
-mkdir -p "$work/pg"
-pg_password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
-printf '%s' "$pg_password" >"$work/pg/pwfile"
-as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$work/pg"; as_postgres=(runuser -u postgres --); fi
-"${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/pwfile" -A scram-sha-256 --no-sync >"$work/initdb.log" 2>&1
-"${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 -c fsync=off >"$work/postgres.log" 2>&1 &
-children+=($!)
-wait_for 60 "PostgreSQL accepting connections" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"
+pg_start -c fsync=off
 dotnet "$peers_dll" standin --urls "$standin" >"$work/standin.log" 2>&1 &
 children+=($!)
 wait_for 60 "the stand-in serving" curl -fsS "$standin/count"
 
-# A desk of one database per replica count: one P0 http check on the stand-in, readiness every PERIOD seconds.
+# A desk of one database per replica count: one P0 http check on the stand-in (answering in SLOW_MS), readiness every
+# PERIOD seconds.
 desk() { # NAME: writes the desk file and creates its database
-  PGPASSWORD=$pg_password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "CREATE DATABASE $1" >/dev/null
+  pg_psql -d postgres -qc "CREATE DATABASE $1" >/dev/null
   cat >"$work/$1.json" <<JSON
 {"HealthGate": {
-  "Checks": {"backend": {"Type": "http", "Tier": "P0", "Url": "$standin/health/ready", "TimeoutMs": 1000}},
+  "Checks": {"backend": {"Type": "http", "Tier": "P0", "Url": "$standin/slow?ms=$slow_ms", "TimeoutMs": 1000}},
   "Readiness": {"PeriodSeconds": $period},
   "Storage": {"Provider": "postgres", "ConnectionString": "Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=$1"}}}
 JSON
@@ -103,8 +77,19 @@ stop_gates() {
   gates=() urls=()
 }
 
-echo "| replicas | dependency calls per minute | leaders |"
-echo "|---|---|---|"
+# BURST launchers at once over the running replicas: prints "dependency-calls runs" (readiness may add one call).
+launch_burst() {
+  local i list="$work/burst.urls" before after
+  : >"$list"
+  for ((i = 0; i < burst; i++)); do echo "url = \"${urls[$((i % ${#urls[@]}))]}/preflight?mode=paper\"" >>"$list"; done
+  before=$(curl -fsS "$standin/count")
+  curl -sS --no-progress-meter -Z --parallel-max "$burst" -K "$list" >"$work/burst.out" 2>"$work/burst.err"
+  after=$(curl -fsS "$standin/count")
+  echo "$((after - before)) $(grep -o '"runId":"[^"]*"' "$work/burst.out" | sort -u | wc -l)"
+}
+
+echo "| replicas | dependency calls per minute | leaders | burst of $burst: dependency calls | burst: runs |"
+echo "|---|---|---|---|---|"
 for n in 1 2 3; do
   desk "replicas$n"
   for ((i = 0; i < n; i++)); do start_gate "replicas$n"; done
@@ -114,7 +99,8 @@ for n in 1 2 3; do
   after=$(curl -fsS "$standin/count") t1=$(now_ms)
   leaders=0
   for url in "${urls[@]}"; do if leads "$url"; then leaders=$((leaders + 1)); fi; done
-  echo "| $n | $(((after - before) * 60000 / (t1 - t0))) | $leaders |"
+  read -r calls runs < <(launch_burst)
+  echo "| $n | $(((after - before) * 60000 / (t1 - t0))) | $leaders | $calls | $runs |"
   [ "$n" = 3 ] || stop_gates
 done
 

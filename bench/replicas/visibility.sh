@@ -5,25 +5,14 @@
 # run id: p50 and max (ms). Usage: bench/replicas/visibility.sh [RUNS] [path/to/HealthGate.Service.dll]
 set -euo pipefail
 runs=${1:-50}
-dll=${2:-src/HealthGate/bin/Release/net10.0/HealthGate.Service.dll}
-dir=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-mkdir "$dir/pg" && [ "$(id -u)" != 0 ] || chown postgres "$dir" "$dir/pg"
-as_pg initdb -D "$dir/pg" -U postgres -A trust --no-sync >"$dir/initdb.log"
-pg_port=$(free_port)
-as_pg postgres -D "$dir/pg" -p "$pg_port" -k "$dir" -c listen_addresses=127.0.0.1 -c fsync=off >"$dir/pg.log" 2>&1 &
-pids+=($!)
-until pg_isready -q -h 127.0.0.1 -p "$pg_port"; do sleep 0.1; done
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+dll=$(realpath "${2:-src/HealthGate/bin/Release/net10.0/HealthGate.Service.dll}")
+cd "$(dirname "$0")/../.."
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
+bench_workdir visibility
+dir=$work
+pg_start -c fsync=off
+connection=$pg_connection
 
 cat >"$dir/desk.json" <<JSON
 {"HealthGate": {
@@ -34,15 +23,17 @@ JSON
 start_replica() {
   local port=$1 name=$2
   dotnet "$dll" --urls "http://127.0.0.1:$port" --config "$dir/desk.json" >"$dir/$name.log" 2>&1 &
-  pids+=($!)
+  children+=($!)
   until curl -fs "http://127.0.0.1:$port/health/live" >/dev/null; do
-    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$dir/$name.log"; echo "replica $name exited" >&2; exit 1; fi
+    if ! kill -0 "${children[-1]}" 2>/dev/null; then cat "$dir/$name.log"; echo "replica $name exited" >&2; exit 1; fi
     sleep 0.1
   done
   # Listening: the replica logs event 11501 once its LISTEN connection is up.
   until grep -q 'Listening for other replicas' "$dir/$name.log"; do sleep 0.1; done
 }
-port_a=$(free_port); port_b=$(free_port)
+port_a= port_b=
+free_port port_a
+free_port port_b
 start_replica "$port_a" a
 start_replica "$port_b" b
 

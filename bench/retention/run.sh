@@ -25,37 +25,10 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/
 # shellcheck source=scripts/lib/apt-install.sh
 . scripts/lib/apt-install.sh
 apt_install_needed "benchmark dependencies"
-if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
-  pg_bin=$(find /usr/lib/postgresql/*/bin -maxdepth 0 | sort -V | tail -n 1)
-else
-  pg_bin=$(dirname "$(command -v initdb)")
-fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/healthgate-retention.XXXXXX")
-chmod 711 "$work"
-children=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -s "$work/pg/data/postmaster.pid" ]; then kill -INT "$(head -n 1 "$work/pg/data/postmaster.pid")" 2>/dev/null || true; fi
-  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "${KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# shellcheck source=scripts/lib/ports.sh
-. scripts/lib/ports.sh
-wait_for() { # SECONDS WHAT COMMAND...
-  local seconds=$1 what=$2 i
-  shift 2
-  for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "bench: $what did not happen within $seconds s" >&2
-  return 1
-}
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
+bench_workdir retention
 
 echo "bench: building (Release)..." >&2
 dotnet build src/HealthGate -c Release -m:1 --nologo -v q >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
@@ -146,23 +119,15 @@ COMMIT;
 SQL
       ;;
     postgres)
-      free_port pg_port
-      mkdir -p "$work/pg"
-      pg_password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
-      printf '%s' "$pg_password" >"$work/pg/pwfile"
-      as_postgres=()
-      if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$work/pg"; as_postgres=(runuser -u postgres --); fi
-      "${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/pwfile" -A scram-sha-256 --no-sync >"$work/initdb.log" 2>&1
       # Durable as shipped (fsync on): the saves measured are real commits.
-      taskset -c 1 "${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 >"$work/postgres.log" 2>&1 &
-      children+=($!)
-      wait_for 60 "PostgreSQL accepting connections" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"
-      cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres"
+      pg_pin=(taskset -c 1)
+      pg_start
+      cs=$pg_connection
       desk "$(jq -n --arg cs "$cs" '{Provider: "postgres", ConnectionString: $cs}')" >"$work/postgres.json"
       start_gate "$gate" "$work/postgres.json" "$work/postgres-schema.log"
       stop_gate
       echo "bench: seeding $runs runs x $checks checks into PostgreSQL..." >&2
-      PGPASSWORD=$pg_password taskset -c 1 "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 <<SQL
+      pg_psql -d postgres -q -v ON_ERROR_STOP=1 <<SQL
 INSERT INTO healthgate_runs (run_id, mode, verdict, exit_code, started_at, expires_at, duration_ms, config_hash)
 SELECT format('SEED%s', lpad(i::text, 22, '0')), 'paper', 'PASS', 0, now() - interval '40 days' + i * interval '1 second',
        now() - interval '40 days' + i * interval '1 second' + interval '1 minute', 3.5, 'sha256:seed'

@@ -31,36 +31,13 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 # shellcheck source=scripts/lib/apt-install.sh
 . scripts/lib/apt-install.sh
 apt_install_needed "benchmark dependencies"
-pg_bin=$(find /usr/lib/postgresql/*/bin -maxdepth 0 | sort -V | tail -n 1)
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/healthgate-bench.XXXXXX")
-chmod 711 "$work"
-children=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ -s "$work/pg/data/postmaster.pid" ]; then kill -INT "$(head -n 1 "$work/pg/data/postmaster.pid")" 2>/dev/null || true; fi
-  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "${KEEP:-}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=scripts/lib/bench.sh
+. scripts/lib/bench.sh
+bench_workdir bench
 
-# shellcheck source=scripts/lib/ports.sh
-. scripts/lib/ports.sh
-wait_for() { # SECONDS WHAT COMMAND...
-  local seconds=$1 what=$2 i
-  shift 2
-  for ((i = 0; i < seconds * 10; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "bench: $what did not happen within $seconds s" >&2
-  return 1
-}
-
-pg_port='' redis_port='' standin_port='' gate_port='' bare_port='' conv_port=''
-for name in pg_port redis_port standin_port gate_port bare_port conv_port; do free_port "$name"; done
+redis_port='' standin_port='' gate_port='' bare_port='' conv_port=''
+for name in redis_port standin_port gate_port bare_port conv_port; do free_port "$name"; done
 standin="http://127.0.0.1:$standin_port" gate="http://127.0.0.1:$gate_port"
 bare="http://127.0.0.1:$bare_port" conv="http://127.0.0.1:$conv_port"
 
@@ -75,18 +52,13 @@ else
 fi
 
 # Dependencies on core 1, beside wrk: the "outside" of the servers under test.
-mkdir -p "$work/pg" "$work/data"
-pg_password="bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
-printf '%s' "$pg_password" >"$work/pg/pwfile"
-as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$work/pg"; as_postgres=(runuser -u postgres --); fi
-"${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/pwfile" -A scram-sha-256 --no-sync >"$work/initdb.log" 2>&1
-taskset -c 1 "${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 -c fsync=off >"$work/postgres.log" 2>&1 &
-children+=($!)
-wait_for 60 "PostgreSQL accepting connections" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"
+mkdir -p "$work/data"
+pg_pin=(taskset -c 1)
+pg_start -c fsync=off
+pg_pin=()
 # The conventional stack checks a database of its own, so each side's transactions are counted apart (PostgreSQL
 # publishes a busy backend's statistics late, and the peer's would land in the gate's count).
-PGPASSWORD=$pg_password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc "CREATE DATABASE conventional" >/dev/null
+pg_psql -d postgres -qc "CREATE DATABASE conventional" >/dev/null
 taskset -c 1 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
 children+=($!)
 wait_for 30 "Redis answering PING" redis-cli -p "$redis_port" ping

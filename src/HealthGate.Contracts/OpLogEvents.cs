@@ -24,6 +24,9 @@ public static class OpLogEvents
     /// <summary>The launcher used the approved override, once.</summary>
     public const string OverrideUsed = "override_used";
 
+    /// <summary>A person silenced one check's notifications for a while (the check and the end in the comment); decision <c>silence</c>.</summary>
+    public const string CheckAcknowledged = "check_acknowledged";
+
     public const string Abort = "abort";
     public const string Pending = "pending";
     public const string Refused = "refused";
@@ -31,7 +34,8 @@ public static class OpLogEvents
     public const string Reject = "reject";
     public const string Proceed = "proceed";
     public const string Expired = "expired";
+    public const string Silence = "silence";
 
     public static IReadOnlyList<string> All { get; } =
-        [PreflightFailure, OverrideRequested, OverrideDecided, OverrideApproved, OverrideRejected, OverrideExpired, OverrideUsed];
+        [PreflightFailure, OverrideRequested, OverrideDecided, OverrideApproved, OverrideRejected, OverrideExpired, OverrideUsed, CheckAcknowledged];
 }

@@ -1,3 +1,5 @@
+using HealthGate.Acknowledgements;
+using HealthGate.Admission;
 using HealthGate.Audit;
 using HealthGate.Auth;
 using HealthGate.Checks;
@@ -44,10 +46,12 @@ try
     builder.Services.AddHealthGateStorage();
     builder.Services.AddHealthGateAuth();
     builder.Services.AddHealthGateOverrides();
+    builder.Services.AddHealthGateAcknowledgements();
     builder.Services.AddHealthGateAudit();
     builder.Services.AddHealthGateDashboard();
     builder.Services.AddHealthGateReplication();
     builder.Services.AddHealthGateConfigView();
+    builder.Services.AddHealthGateAdmission();
     builder.Services.AddHealthGateNotify();
 
     app = builder.Build();
@@ -68,11 +72,13 @@ try
     app.MapHealthGateApiReference();
     app.MapHistoryApi();
     app.MapOverridesApi();
+    app.MapAcknowledgementsApi();
     app.MapOpLogApi();
     app.MapOpLogExportApi();
     app.MapChecksApi();
     app.MapDashboardApi();
     app.MapConfigViewApi();
+    app.MapAdmissionApi();
 
     await app.StartAsync();
 }

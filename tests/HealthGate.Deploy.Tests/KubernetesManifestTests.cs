@@ -12,13 +12,14 @@ public sealed class KubernetesManifestTests
         var name = (string)ns["metadata"]!["name"]!;
 
         Assert.Equal(
-            ["ConfigMap", "Deployment", "Namespace", "PodDisruptionBudget", "Secret", "Service"],
+            ["Certificate", "ConfigMap", "Deployment", "Issuer", "Namespace", "PodDisruptionBudget", "Secret", "Service", "ValidatingWebhookConfiguration"],
             _k8s.All.Select(m => m.Kind).Order(StringComparer.Ordinal));
         foreach (var manifest in _k8s.All)
         {
             Assert.False(string.IsNullOrEmpty((string?)manifest.Object["apiVersion"]), $"{manifest.File}: no apiVersion");
             Assert.False(string.IsNullOrEmpty(manifest.Name), $"{manifest.File}: no metadata.name");
-            if (manifest.Kind != "Namespace")
+            // Cluster-scoped kinds have no namespace.
+            if (manifest.Kind is not ("Namespace" or "ValidatingWebhookConfiguration"))
             {
                 Assert.Equal(name, (string?)manifest.Object["metadata"]!["namespace"]);
             }
@@ -36,7 +37,7 @@ public sealed class KubernetesManifestTests
     public void ProbesUseTheHealthEndpointsOnTheContainerPort()
     {
         var container = _k8s.Container;
-        var port = Assert.Single(container["ports"]!.AsArray());
+        var port = Assert.Single(container["ports"]!.AsArray(), p => (string?)p!["name"] == "http");
 
         foreach (var (probe, path) in new[] { ("startupProbe", "/health/live"), ("livenessProbe", "/health/live"), ("readinessProbe", "/health/self") })
         {
@@ -74,7 +75,7 @@ public sealed class KubernetesManifestTests
     public void ServiceTargetsTheContainerPortOfTheDeploymentPods()
     {
         var service = _k8s.One("Service");
-        var port = Assert.Single(service["spec"]!["ports"]!.AsArray());
+        var port = Assert.Single(service["spec"]!["ports"]!.AsArray(), p => (string?)p!["name"] == "http");
 
         Assert.True(_k8s.SelectsPods(service["spec"]!["selector"]), "the Service's selector does not match the pod labels");
         Assert.Equal((long)_k8s.Container["ports"]![0]!["containerPort"]!, _k8s.ContainerPort(port!["targetPort"]!));

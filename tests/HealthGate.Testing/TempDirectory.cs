@@ -18,6 +18,12 @@ public sealed class TempDirectory : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// A folder of its own inside this one, created: the working directory of a second service process, whose default
+    /// SQLite store (<c>data/healthgate.db</c>) is then its own (a SQLite store serves one process; a second is refused).
+    /// </summary>
+    public string Subdirectory(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
+
     public void Dispose()
     {
         try

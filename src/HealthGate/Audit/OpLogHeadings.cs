@@ -14,6 +14,7 @@ namespace HealthGate.Audit;
 /// <item><term>override_rejected</term><description>OVERRIDE_{KIND}_REJECTED</description></item>
 /// <item><term>override_expired</term><description>OVERRIDE_{KIND}_EXPIRED</description></item>
 /// <item><term>override_used</term><description>OVERRIDE_{KIND}: the operations documents' entry for an override's use</description></item>
+/// <item><term>check_acknowledged</term><description>CHECK_ACKNOWLEDGED: a person silenced a check's notifications</description></item>
 /// <item><term>any other kind</term><description>the kind upper-cased (a kind added later still shows)</description></item>
 /// </list>
 /// The heading is for people; the text export also carries the exact <c>Kind:</c>, so nothing is parsed from it.
@@ -36,6 +37,7 @@ internal static class OpLogHeadings
             OpLogEvents.OverrideRejected => $"OVERRIDE{kind}_REJECTED",
             OpLogEvents.OverrideExpired => $"OVERRIDE{kind}_EXPIRED",
             OpLogEvents.OverrideUsed => $"OVERRIDE{kind}",
+            OpLogEvents.CheckAcknowledged => "CHECK_ACKNOWLEDGED",
             _ => entry.Kind,
         };
         return Token(heading);

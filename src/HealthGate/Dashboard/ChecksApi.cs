@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Auth;
 using HealthGate.Http;
 using HealthGate.Overrides;
@@ -23,10 +24,16 @@ internal static class ChecksApi
         return group;
     }
 
-    public static Ok<IReadOnlyList<CheckView>> ListChecks(CheckHistory history)
+    public static Ok<IReadOnlyList<CheckView>> ListChecks(CheckHistory history, AcknowledgementBook acknowledgements, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return TypedResults.Ok(history.Views());
+        ArgumentNullException.ThrowIfNull(acknowledgements);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        IReadOnlyList<CheckView> views = [.. history.Views().Select(v => acknowledgements.Find(v.Name, now) is { } ack
+            ? v with { AcknowledgedUntil = ack.Until, AcknowledgedBy = ack.By, AcknowledgedReason = ack.Reason }
+            : v)];
+        return TypedResults.Ok(views);
     }
 
     public static Results<Ok<IReadOnlyList<CheckHistoryEntry>>, ProblemHttpResult> GetHistory(string name, string? limit, CheckHistory history)

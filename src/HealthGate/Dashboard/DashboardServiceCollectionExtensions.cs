@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Overrides;
 using HealthGate.Runs;
 
@@ -14,6 +15,7 @@ internal static class DashboardServiceCollectionExtensions
         services.AddSingleton<StreamRefusals>();
         services.AddRunObserver<DashboardFeed>();
         services.AddSingleton<IOverrideObserver, OverrideFeed>();
+        services.AddSingleton<IAcknowledgementObserver, AcknowledgementFeed>();
         services.AddHostedService<HistorySeeder>();
         return services;
     }

@@ -299,7 +299,8 @@ internal static class OverrideRules
         return string.Join(", ", record.Approvals.Where(a => a.Role is not null).Select(a => $"{a.Role} ({a.Person.Name})"));
     }
 
-    private static string? LaunchConflict(OverrideRecord current, LaunchRuns launch)
+    /// <summary>Why an approved force_start does not cover <paramref name="launch"/> (null when it does); the admission webhook asks the same.</summary>
+    public static string? LaunchConflict(OverrideRecord current, LaunchRuns launch)
     {
         var run = launch.Launch;
         if (current.Kind != OverrideRequest.ForceStart)

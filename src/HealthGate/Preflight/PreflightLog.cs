@@ -9,4 +9,10 @@ internal static partial class PreflightLog
 
     [LoggerMessage(EventId = 7010, Message = "Verdict {Verdict} (exit code {ExitCode}) for mode {Mode}, run {RunId}, in {DurationMs:F1} ms; not healthy: {NotHealthy}")]
     public static partial void Verdict(ILogger logger, LogLevel level, string verdict, int exitCode, string mode, string runId, double durationMs, string notHealthy);
+
+    [LoggerMessage(EventId = 7020, Level = LogLevel.Warning, Message = "The desk could not be asked about a {Mode} preflight ({Error}): this replica runs it alone")]
+    public static partial void DeskClaimFailed(ILogger logger, string mode, string error);
+
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Warning, Message = "Run {RunId} ({Mode}), started by another replica, was not recorded in time: this replica runs its own")]
+    public static partial void JoinedRunMissing(ILogger logger, string runId, string mode);
 }

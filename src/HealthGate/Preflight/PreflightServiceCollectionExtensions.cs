@@ -1,6 +1,7 @@
 using HealthGate.Configuration;
 using HealthGate.Metrics;
 using HealthGate.Runs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HealthGate.Preflight;
@@ -17,6 +18,7 @@ internal static class PreflightServiceCollectionExtensions
         services.AddPreflightClientRateLimit();
         services.AddRunNotifier();
         services.AddSingleton<PreflightRecorder>();
+        services.TryAddSingleton<IDeskCoalescing, NoDeskCoalescing>();
         services.AddSingleton<PreflightService>();
         services.AddSingleton<CheckConfigurationHash>();
         services.AddInstruments<PreflightMetrics>();

@@ -73,5 +73,20 @@ internal sealed class ReplicaConnections : IAsyncDisposable
         }
     }
 
+    /// <summary>A connection from the senders' pool, for the desk's short transactions (coalescing claims).</summary>
+    public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(_senders);
+        try
+        {
+            return await _senders.OpenConnectionAsync(cancellationToken);
+        }
+        catch
+        {
+            _senders.Clear();
+            throw;
+        }
+    }
+
     public ValueTask DisposeAsync() => _senders?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
+using HealthGate.Acknowledgements;
 using HealthGate.Contracts;
 using HealthGate.Dashboard;
 using HealthGate.Hosting;
@@ -15,15 +16,19 @@ namespace HealthGate.Replication;
 /// <summary>
 /// Keeps one listening connection (<c>LISTEN</c>) and feeds each run another replica recorded, read by id from the
 /// store, into this replica's dashboard exactly as a local run is fed (<c>/checks</c>, check history, <c>/events</c>),
-/// and each override change into <c>/events</c>. A lost connection (a server restart, a terminated backend) is
+/// and each override change and acknowledgement into <c>/events</c> (an acknowledgement into the book too). A lost connection (a server restart, a terminated backend) is
 /// reopened with back-off, and once listening again the runs recorded meanwhile are read from the store: nothing is
 /// missed. One worker takes notifications and catch-ups in turn, so a run is fed once and in order.
 /// </summary>
 internal sealed class ReplicaListener(
     ReplicaConnections connections,
+    ReplicaChannels channels,
     SeenRuns seen,
+    RunArrivals arrivals,
     IRunStore runs,
     IOverrideStore overrides,
+    IAcknowledgementStore acknowledgements,
+    AcknowledgementBook book,
     DashboardFeed feed,
     DashboardEvents events,
     IOptions<JsonOptions> json,
@@ -32,6 +37,9 @@ internal sealed class ReplicaListener(
 {
     /// <summary>How far a catch-up reads back: the newest runs, of which those not yet seen are fed.</summary>
     public const int CatchUpLimit = 500;
+
+    /// <summary>How far a catch-up reads back in overrides: the newest, of which those that changed are told.</summary>
+    public const int OverrideCatchUpLimit = 200;
 
     public static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
 
@@ -45,6 +53,7 @@ internal sealed class ReplicaListener(
 
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
+    private readonly SeenOverrides _seenOverrides = new();
 
     /// <summary>The listening connection's backend id while it listens, else null (for tests that cut it).</summary>
     public int? ListenerPid { get; private set; }
@@ -92,12 +101,12 @@ internal sealed class ReplicaListener(
         await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, e) =>
         {
-            if (!connections.IsOwn(e.PID))
+            if (!connections.IsOwn(e.PID) && channels.KindOf(e.Channel) is { } kind)
             {
-                _work.Writer.TryWrite(new Work(e.Channel, e.Payload));
+                _work.Writer.TryWrite(new Work(kind, e.Payload));
             }
         };
-        await using (var command = new NpgsqlCommand($"LISTEN {ReplicaChannels.Runs}; LISTEN {ReplicaChannels.Overrides}", connection))
+        await using (var command = new NpgsqlCommand($"LISTEN {channels.Runs}; LISTEN {channels.Overrides}; LISTEN {channels.Acknowledgements}", connection))
         {
             await command.ExecuteNonQueryAsync(stoppingToken);
         }
@@ -124,13 +133,16 @@ internal sealed class ReplicaListener(
 
             try
             {
-                switch (work.Channel)
+                switch (work.Kind)
                 {
-                    case ReplicaChannels.Runs:
+                    case ReplicaChannels.RunsKind:
                         await RunAsync(work.Id, stoppingToken);
                         break;
-                    case ReplicaChannels.Overrides:
+                    case ReplicaChannels.OverridesKind:
                         await OverrideAsync(work.Id, stoppingToken);
+                        break;
+                    case ReplicaChannels.AcknowledgementsKind:
+                        await AcknowledgementAsync(work.Id, stoppingToken);
                         break;
                     default:
                         await CatchUpAsync(stoppingToken);
@@ -139,7 +151,7 @@ internal sealed class ReplicaListener(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                ReplicationLog.ReadFailed(logger, work.Channel, work.Id, ex.GetType().Name);
+                ReplicationLog.ReadFailed(logger, work.Kind, work.Id, ex.GetType().Name);
             }
             catch (OperationCanceledException)
             {
@@ -170,14 +182,28 @@ internal sealed class ReplicaListener(
             }
         }
 
-        if (fed > 0)
+        var told = 0;
+        foreach (var current in await overrides.ListOverridesAsync(state: null, beforeId: null, OverrideCatchUpLimit, cancellationToken))
         {
-            ReplicationLog.CaughtUp(logger, fed);
+            if (_seenOverrides.Changed(current.Id, current.State))
+            {
+                Tell(current);
+                told++;
+            }
         }
+
+        if (fed + told > 0)
+        {
+            ReplicationLog.CaughtUp(logger, fed, told);
+        }
+
+        // An acknowledgement announced while this replica was not listening is read back with the rest.
+        await book.ReloadAsync(cancellationToken);
     }
 
     private async Task<bool> FeedAsync(PreflightRun run)
     {
+        arrivals.Arrived(run);
         if (!seen.Add(run.RunId, run.StartedAt))
         {
             return false;
@@ -195,9 +221,27 @@ internal sealed class ReplicaListener(
             return;
         }
 
+        _seenOverrides.Changed(current.Id, current.State);
+        Tell(current);
+    }
+
+    private void Tell(OverrideRecord current)
+    {
         // The page reads the rest from /overrides; the entry kind is the one that leads to the state it is in now.
         var data = new OverrideChanged(current.Id, current.State, EntryOf(current.State));
         events.Publish(new DashboardEvent(DashboardEvent.Override, JsonSerializer.Serialize(data, _json)));
+    }
+
+    private async Task AcknowledgementAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var acknowledgementId)
+            || await acknowledgements.FindAcknowledgementAsync(acknowledgementId, cancellationToken) is not { } found
+            || !book.Add(found))
+        {
+            return;
+        }
+
+        events.Publish(new DashboardEvent(DashboardEvent.Acknowledgement, JsonSerializer.Serialize(CheckAcknowledged.Of(found), _json)));
     }
 
     private static string EntryOf(string state) => state switch
@@ -209,7 +253,7 @@ internal sealed class ReplicaListener(
         _ => OpLogEvents.OverrideRequested,
     };
 
-    private sealed record Work(string Channel, string Id)
+    private sealed record Work(string Kind, string Id)
     {
         public static readonly Work CatchUp = new("catch-up", "");
     }

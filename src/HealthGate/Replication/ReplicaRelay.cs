@@ -1,3 +1,4 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Checks;
 using HealthGate.Contracts;
 using HealthGate.Overrides;
@@ -6,11 +7,11 @@ using HealthGate.Runs;
 namespace HealthGate.Replication;
 
 /// <summary>
-/// Tells the other replicas of every recorded preflight and every override change, right after it is durable
+/// Tells the other replicas of every recorded preflight, every override change and every acknowledgement, right after it is durable
 /// (observers hear of a run after the store took it): <c>NOTIFY</c> with the id only. A notification that cannot be
 /// sent is logged; the run is recorded and answered all the same, and the others see it at their next catch-up.
 /// </summary>
-internal sealed class ReplicaRelay(ReplicaConnections connections, SeenRuns seen, ILogger<ReplicaRelay> logger) : IRunObserver, IOverrideObserver
+internal sealed class ReplicaRelay(ReplicaConnections connections, ReplicaChannels channels, SeenRuns seen, ILogger<ReplicaRelay> logger) : IRunObserver, IOverrideObserver, IAcknowledgementObserver
 {
     public async Task OnRunCompletedAsync(CompletedRun run, CancellationToken cancellationToken)
     {
@@ -23,14 +24,22 @@ internal sealed class ReplicaRelay(ReplicaConnections connections, SeenRuns seen
 
         // Seen before it is told, so this replica's own notification coming back is not fed twice.
         seen.Add(preflight.RunId, preflight.StartedAt);
-        await SendAsync(ReplicaChannels.Runs, preflight.RunId);
+        await SendAsync(channels.Runs, preflight.RunId);
     }
 
     public Task OnOverrideChangedAsync(OverrideRecord current, OpLogRecord entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         return connections.Enabled
-            ? SendAsync(ReplicaChannels.Overrides, current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? SendAsync(channels.Overrides, current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Task.CompletedTask;
+    }
+
+    public Task OnAcknowledgedAsync(AcknowledgementRecord acknowledgement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(acknowledgement);
+        return connections.Enabled
+            ? SendAsync(channels.Acknowledgements, acknowledgement.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : Task.CompletedTask;
     }
 

@@ -1,4 +1,6 @@
+using HealthGate.Acknowledgements;
 using HealthGate.Overrides;
+using HealthGate.Preflight;
 using HealthGate.Runs;
 
 namespace HealthGate.Replication;
@@ -13,9 +15,13 @@ internal static class ReplicationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<ReplicaConnections>();
+        services.AddSingleton<ReplicaChannels>();
         services.AddSingleton(sp => new SeenRuns(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddSingleton<RunArrivals>();
+        services.AddSingleton<IDeskCoalescing, PostgresDeskCoalescing>();
         services.AddRunObserver<ReplicaRelay>();
         services.AddSingleton<IOverrideObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
+        services.AddSingleton<IAcknowledgementObserver>(sp => sp.GetRequiredService<ReplicaRelay>());
         services.AddSingleton<ReplicaListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplicaListener>());
         return services;

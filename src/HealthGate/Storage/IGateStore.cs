@@ -4,7 +4,7 @@ namespace HealthGate.Storage;
 /// The database behind both aggregates (<see cref="IRunStore"/>, <see cref="IOpLogStore"/>), as a provider implements
 /// it: its schema and the write probe. Features depend on the aggregate they use, never on this.
 /// </summary>
-internal interface IGateStore : IRunStore, IOpLogStore, IOverrideStore
+internal interface IGateStore : IRunStore, IOpLogStore, IOverrideStore, IAcknowledgementStore
 {
     /// <summary>Creates the tables if they are missing; safe to call again and from several replicas.</summary>
     Task EnsureSchemaAsync(CancellationToken cancellationToken);

@@ -167,6 +167,18 @@ internal static class PostgresSchema
             written_by text NOT NULL)
         """,
 
+        // A desk's latest preflight per mode and its run cap, shared by its replicas (Replication/DeskCoalescing).
+        """
+        CREATE TABLE IF NOT EXISTS healthgate_run_flights (
+            desk text NOT NULL,
+            mode text NOT NULL,
+            run_id text NOT NULL,
+            config_hash text NOT NULL,
+            starts_at timestamptz NOT NULL,
+            cap_at timestamptz NOT NULL,
+            PRIMARY KEY (desk, mode))
+        """,
+
         // The log is append-only in the database too, not just in code (TRUNCATE skips row triggers, so it has its own).
         """
         CREATE OR REPLACE FUNCTION healthgate_op_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -224,6 +236,7 @@ internal static class PostgresSchema
         END $$
         """,
         .. DeskSchema.Indexes,
+        .. AcknowledgementTable.PostgresStatements,
         .. OutboxTable.PostgresStatements,
     ];
 }

@@ -192,6 +192,7 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS healthgate_override_approvals_no_delete BEFORE DELETE ON healthgate_override_approvals
         BEGIN SELECT RAISE(ABORT, 'healthgate_override_approvals is append-only'); END
         """,
+        .. AcknowledgementTable.SqliteStatements,
         .. OutboxTable.SqliteStatements,
     ];
 }

@@ -6,6 +6,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Storage ready: {Provider} at {Location}")]
     public static partial void Ready(ILogger logger, string provider, string location);
 
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "SQLite store {DataFile} locked to this process ({LockFile}): a second HealthGate process on it is refused at start")]
+    public static partial void SqliteLocked(ILogger logger, string dataFile, string lockFile);
+
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Retention pruned {Count} preflight runs that started before {Cutoff:O} in {Milliseconds:F0} ms")]
     public static partial void RunsPruned(ILogger logger, int count, DateTimeOffset cutoff, double milliseconds);
 

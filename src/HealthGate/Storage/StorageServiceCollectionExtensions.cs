@@ -36,6 +36,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOpLogStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<IOverrideStore>(sp => sp.GetRequiredService<IGateStore>());
+        services.AddSingleton<IAcknowledgementStore>(sp => sp.GetRequiredService<IGateStore>());
         services.AddSingleton<INotifyStore>(sp => sp.GetRequiredService<IGateStore>() as INotifyStore
             ?? throw new InvalidOperationException("the store keeps no notification outbox"));
         services.AddSingleton<StoreInitializer>();

@@ -61,6 +61,7 @@ public sealed class BrokerDesk : IAsyncLifetime
     /// <summary>A desk of its own: the P0 disk check, and P1 <c>broker</c> on <paramref name="amqp"/> and <c>bus</c> on <paramref name="nats"/>.</summary>
     public async Task<ServiceProcess> StartAsync(string amqp, string nats)
     {
+        var name = $"desk-{Guid.NewGuid():N}";
         var config = _directory.WriteConfig(
             new
             {
@@ -75,8 +76,10 @@ public sealed class BrokerDesk : IAsyncLifetime
                     Modes = new { paper = new { Tiers = PaperTiers }, live = new { Tiers = LiveTiers } },
                 },
             },
-            $"desk-{Guid.NewGuid():N}.json");
-        return await ServiceProcess.StartServingAsync(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
+            $"{name}.json");
+
+        // A working directory, and so a SQLite store, of its own: the row desks run beside the fixture's, and a store serves one process.
+        return await ServiceProcess.StartServingAsync(new() { WorkingDirectory = _directory.Subdirectory(name), ConfigFile = config });
     }
 
     public static async Task<PreflightAnswer> PreflightAsync(ServiceProcess service, string mode)

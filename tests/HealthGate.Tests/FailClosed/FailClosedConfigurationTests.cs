@@ -88,7 +88,8 @@ public sealed class FailClosedConfigurationTests
         await using var first = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config });
         await first.WaitUntilServingAsync();
 
-        await using var second = ServiceProcess.Start(new() { WorkingDirectory = directory.Path, ConfigFile = config, Urls = first.BaseUrl });
+        // A store of its own, so the start gets as far as the address (on the first one's store it would be refused before).
+        await using var second = ServiceProcess.Start(new() { WorkingDirectory = directory.Subdirectory("second"), ConfigFile = config, Urls = first.BaseUrl });
         var exitCode = await second.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var output = second.Output;
 

@@ -64,7 +64,8 @@ public sealed class FailClosedDesk(PostgresServer postgres) : IAsyncLifetime
             """);
         var keyless = _directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } }, "keyless.json");
         Service = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
-        Keyless = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = keyless });
+        // A working directory, and so a SQLite store, of its own: a store serves one process.
+        Keyless = ServiceProcess.Start(new() { WorkingDirectory = _directory.Subdirectory("keyless"), ConfigFile = keyless });
         await Task.WhenAll(Service.WaitUntilServingAsync(), Keyless.WaitUntilServingAsync());
         await Readiness.WaitForEntryAsync(Service.Client, "risk");
     }

@@ -77,7 +77,8 @@ public sealed class FaultDesk(IMessageSink diagnostics) : IAsyncLifetime
             },
             "unresolvable.json");
         Service = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = config });
-        Unresolvable = ServiceProcess.Start(new() { WorkingDirectory = _directory.Path, ConfigFile = unresolvable });
+        // A working directory, and so a SQLite store, of its own: a store serves one process.
+        Unresolvable = ServiceProcess.Start(new() { WorkingDirectory = _directory.Subdirectory("unresolvable"), ConfigFile = unresolvable });
         await Task.WhenAll(Service.WaitUntilServingAsync(), Unresolvable.WaitUntilServingAsync());
         _live = new HttpClient { BaseAddress = Service.Client.BaseAddress };
         _unresolvableLive = new HttpClient { BaseAddress = Unresolvable.Client.BaseAddress };

@@ -24,6 +24,7 @@ public sealed class ServedExpositionTests
         ("healthgate_preflight_duration_seconds", "histogram", "Preflight wall time by mode."),
         ("healthgate_leader", "gauge", "1 on the replica that runs the desk's background readiness checks (the leader), else 0."),
         ("healthgate_overrides_total", "counter", "Overrides recorded by kind and mode."),
+        ("healthgate_admission_reviews_total", "counter", "Kubernetes admission reviews answered, by mode and decision."),
         ("healthgate_notifications_total", "counter", "Notification delivery attempts by target and outcome."),
         ("healthgate_ready", "gauge", "1 when the latest background readiness run is fresh and not Unhealthy, else 0."),
         ("healthgate_build_info", "gauge", "Always 1; the version label names the running build."),

@@ -53,6 +53,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("GET /checks/{name}/history")]
     [InlineData("GET /events")]
     [InlineData("GET /config")]
+    [InlineData("POST /admission/v1/validate")]
     public async Task EveryEndpointOfTheContractIsDocumented(string endpoint)
     {
         await using var app = HealthGateApplication.With();
@@ -186,7 +187,7 @@ public sealed partial class OpenApiDocumentTests
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
-        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /events/version", "GET /config"];
+        string[] reads = ["GET /preflight/runs", "GET /preflight/runs/{runId}", "GET /preflight/runs/{runId}/report.md", "GET /overrides", "GET /overrides/{id}", "GET /oplog", "GET /oplog/export", "GET /preflight/runs/{runId}/evidence.pdf", "GET /checks", "GET /checks/{name}/history", "GET /events", "GET /events/version", "GET /config", "GET /acknowledgements"];
         Assert.False(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _), "Bearer is declared on a gate without Auth:Jwt");
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
@@ -225,12 +226,14 @@ public sealed partial class OpenApiDocumentTests
         }
     }
 
-    private static readonly string[] OverrideWrites = ["POST /overrides", "POST /overrides/{id}/approvals", "POST /overrides/{id}/use"];
+    private static readonly string[] OverrideWrites = ["POST /overrides", "POST /overrides/{id}/approvals", "POST /overrides/{id}/use", "POST /checks/{name}/acknowledgements"];
 
     [Theory]
     [InlineData("/overrides", "post", new[] { "201", "400", "401", "404", "409", "413", "503" })]
     [InlineData("/overrides/{id}/approvals", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
     [InlineData("/overrides/{id}/use", "post", new[] { "200", "400", "401", "403", "404", "409", "413", "503" })]
+    [InlineData("/checks/{name}/acknowledgements", "post", new[] { "201", "400", "401", "403", "404", "413", "503" })]
+    [InlineData("/acknowledgements", "get", new[] { "200" })]
     [InlineData("/overrides", "get", new[] { "200", "400" })]
     [InlineData("/overrides/{id}", "get", new[] { "200", "404" })]
     [InlineData("/oplog", "get", new[] { "200", "400" })]
@@ -243,6 +246,7 @@ public sealed partial class OpenApiDocumentTests
     [InlineData("/checks/{name}/history", "get", new[] { "200", "400", "404" })]
     [InlineData("/events", "get", new[] { "200", "503" })]
     [InlineData("/config", "get", new[] { "200" })]
+    [InlineData("/admission/v1/validate", "post", new[] { "200", "400", "413" })]
     public async Task EachOperationDeclaresEveryStatusItAnswers(string path, string method, string[] statuses)
     {
         await using var app = HealthGateApplication.With(("Auth:ApiKeys:ops", "openapi-test-key-0123456789"));

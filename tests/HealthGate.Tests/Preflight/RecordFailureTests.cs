@@ -153,6 +153,14 @@ public sealed class RecordFailureTests(HttpStandInFixture fixture) : IClassFixtu
         public Task<TResult> ChangeOverrideAsync<TResult>(long id, Func<OverrideRecord?, OverrideChange<TResult>> decide, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<(AcknowledgementRecord Acknowledgement, OpLogRecord Entry)> CreateAcknowledgementAsync(AcknowledgementRecord draft, OpLogRecord entry, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<AcknowledgementRecord?> FindAcknowledgementAsync(long id, CancellationToken cancellationToken) => Task.FromResult<AcknowledgementRecord?>(null);
+
+        public Task<IReadOnlyList<AcknowledgementRecord>> ListCurrentAcknowledgementsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AcknowledgementRecord>>([]);
+
         public Task ProbeWriteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

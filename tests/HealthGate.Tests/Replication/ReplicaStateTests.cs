@@ -31,18 +31,18 @@ public sealed class ReplicaStateTests(PostgresServer server) : IAsyncLifetime
     public async Task AP1FailOnOneReplicaShowsOnTheOthersChecksHistoryAndEventsWithinOneSecond()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
-        await using var b = Replica(database);
-        await WaitListeningAsync(a);
-        await WaitListeningAsync(b);
+        await using var a = PostgresReplicas.Start(_standIn, database);
+        await using var b = PostgresReplicas.Start(_standIn, database);
+        await PostgresReplicas.WaitListeningAsync(a);
+        await PostgresReplicas.WaitListeningAsync(b);
         await b.RunAsync("PASS");
         Assert.Equal("Healthy", await LatestStatusAsync(b, "feed"));
-        using var stream = await OpenEventsAsync(b);
+        using var stream = await EventStream.OpenAsync(b.Client);
 
         var runId = await a.RunAsync("P1_FAIL");
         var answered = Stopwatch.StartNew();
 
-        var run = await NextEventAsync(stream, DashboardEvent.Run, data => data.Contains(runId, StringComparison.Ordinal));
+        var run = await EventStream.NextAsync(stream, DashboardEvent.Run, data => data.Contains(runId, StringComparison.Ordinal));
         var delay = answered.Elapsed;
         Assert.Contains("\"verdict\":\"P1_FAIL\"", run, StringComparison.Ordinal);
         Assert.True(delay < Visible, $"the run reached the other replica's /events after {delay.TotalMilliseconds} ms");
@@ -59,16 +59,16 @@ public sealed class ReplicaStateTests(PostgresServer server) : IAsyncLifetime
     public async Task AnOverrideRequestedOnOneReplicaIsAnEventOnTheOther()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
-        await using var b = Replica(database);
-        await WaitListeningAsync(b);
-        using var stream = await OpenEventsAsync(b);
+        await using var a = PostgresReplicas.Start(_standIn, database);
+        await using var b = PostgresReplicas.Start(_standIn, database);
+        await PostgresReplicas.WaitListeningAsync(b);
+        using var stream = await EventStream.OpenAsync(b.Client);
 
         var requested = await a.RequestAsync(GateScenario.Request("skip_health_check", "paper", null), "olga");
         Assert.Equal(HttpStatusCode.Created, requested.StatusCode);
         var id = JsonDocument.Parse(await requested.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
 
-        var data = await NextEventAsync(stream, DashboardEvent.Override, _ => true);
+        var data = await EventStream.NextAsync(stream, DashboardEvent.Override, _ => true);
         Assert.Equal($"{{\"id\":{id},\"state\":\"pending\",\"event\":\"override_requested\"}}", data);
     }
 
@@ -76,22 +76,22 @@ public sealed class ReplicaStateTests(PostgresServer server) : IAsyncLifetime
     public async Task AReplicaWhoseListenerWasCutCatchesUpTheRunsMadeMeanwhile()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var a = Replica(database);
+        await using var a = PostgresReplicas.Start(_standIn, database);
         // B's clock is held: once its listener is cut it stays disconnected until the clock moves, so the runs below
         // are made while it cannot hear them.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var b = Replica(database, services => services.AddSingleton<TimeProvider>(clock));
-        var listener = await WaitListeningAsync(b);
+        await using var b = PostgresReplicas.Start(_standIn, database, services => services.AddSingleton<TimeProvider>(clock));
+        var listener = await PostgresReplicas.WaitListeningAsync(b);
         var cut = listener.ListenerPid!.Value;
-        await TerminateAsync(database, cut);
-        await WaitAsync(() => Task.FromResult(listener.ListenerPid is null), "B noticed its listener was cut");
+        await PostgresReplicas.TerminateAsync(database, cut);
+        await PostgresReplicas.WaitAsync(() => Task.FromResult(listener.ListenerPid is null), "B noticed its listener was cut");
 
         string[] made = [await a.RunAsync("P1_FAIL"), await a.RunAsync("PASS"), await a.RunAsync("P2_WARN")];
         var before = await b.GetJsonAsync("/checks/feed/history?limit=20");
         Assert.DoesNotContain(before.EnumerateArray(), e => made.Contains(e.GetProperty("runId").GetString()));
 
         // The clock moves by the first back-off at each look, so B retries once it has set its timer, whenever that is.
-        await WaitAsync(
+        await PostgresReplicas.WaitAsync(
             async () =>
             {
                 clock.Advance(ReplicaListener.FirstRetry);
@@ -104,64 +104,6 @@ public sealed class ReplicaStateTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal("Healthy", await LatestStatusAsync(b, "feed"));
     }
 
-    private GateScenario Replica(string database, Action<IServiceCollection>? services = null) => new(
-        _standIn,
-        GateScenario.People(("Storage:Provider", "postgres"), ("Storage:ConnectionString", database), ("Readiness:PeriodSeconds", 3600)),
-        services);
-
-    private static async Task<ReplicaListener> WaitListeningAsync(GateScenario replica)
-    {
-        var listener = replica.Services.GetRequiredService<ReplicaListener>();
-        await WaitAsync(() => Task.FromResult(listener.ListenerPid is not null), "the replica listens");
-        return listener;
-    }
-
     private static async Task<string?> LatestStatusAsync(GateScenario replica, string check) =>
         (await replica.GetJsonAsync("/checks")).EnumerateArray().Single(c => c.GetProperty("name").GetString() == check).GetProperty("status").GetString();
-
-    private static async Task TerminateAsync(string database, int pid)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", connection);
-        command.Parameters.AddWithValue("pid", pid);
-        Assert.Equal(true, await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<StreamReader> OpenEventsAsync(GateScenario replica)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/events", UriKind.Relative));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(EventStreamResult.ContentType));
-        var response = await replica.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("retry: 2000", await reader.ReadLineAsync());
-        return reader;
-    }
-
-    private static async Task<string> NextEventAsync(StreamReader reader, string type, Func<string, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        string? previous = null;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (previous == $"event: {type}" && line.StartsWith("data: ", StringComparison.Ordinal) && match(line["data: ".Length..]))
-            {
-                return line["data: ".Length..];
-            }
-
-            previous = line;
-        }
-
-        throw new InvalidOperationException($"the stream ended before a matching {type} event");
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), $"timed out waiting until {what}");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -269,6 +269,17 @@
     return Array.isArray(check.blockedBy) && check.blockedBy.length > 0;
   }
 
+  /** A person silenced this check's notifications: who, until when and why. The status stays the check's own. */
+  function acknowledgedNote(check) {
+    if (!check.acknowledgedUntil || !(Date.parse(check.acknowledgedUntil) > Date.now())) return null;
+    const by = actorText(check.acknowledgedBy);
+    return el('span', {
+      cls: 'acknowledged',
+      text: `acknowledged by ${by} until ${timeText(check.acknowledgedUntil)}: ${check.acknowledgedReason ?? ''}`,
+      attrs: { 'data-acknowledged-until': check.acknowledgedUntil, title: 'Notifications are silenced; the verdict is not changed' },
+    });
+  }
+
   function renderChecks(checks, histories) {
     // Worst status first; within it the root causes before the checks they block, then by tier and name.
     const rows = checks
@@ -282,6 +293,8 @@
         if (isBlocked(check)) {
           status.append(el('span', { cls: 'blocked', text: `blocked by ${check.blockedBy.join(', ')}` }));
         }
+        const acknowledged = acknowledgedNote(check);
+        if (acknowledged) status.append(acknowledged);
         return el('tr', { attrs: { 'data-check': check.name, 'data-status': check.status, 'data-blocked-by': isBlocked(check) ? check.blockedBy.join(' ') : null } },
           el('th', { text: check.name, attrs: { scope: 'row', 'data-label': 'Check' } }),
           cell('Tier', check.tier),
@@ -760,6 +773,7 @@
     source.addEventListener('check', onEvent);
     source.addEventListener('run', onEvent);
     source.addEventListener('override', onEvent);
+    source.addEventListener('acknowledgement', onEvent);
     source.addEventListener('error', () => {
       state.live = false;
       setConnection();
