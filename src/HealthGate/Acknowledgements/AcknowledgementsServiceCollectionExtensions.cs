@@ -7,6 +7,9 @@ internal static class AcknowledgementsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<AcknowledgementBook>();
+
+        // Replaces Notify's default (it registers NoSilence only if nothing else is there), whatever the order.
+        services.AddSingleton<HealthGate.Notify.INotifySilence, AcknowledgementSilence>();
         services.AddSingleton<AcknowledgementService>();
         services.AddHostedService<AcknowledgementLoader>();
         return services;
