@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 
 namespace HealthGate.Testing;
@@ -11,17 +8,14 @@ namespace HealthGate.Testing;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"healthgate-prom-{Guid.NewGuid():N}");
-    private readonly ConcurrentQueue<string> _output = new();
-    private readonly HttpClient _http = new();
-    private Process? _process;
+    private readonly PrometheusFamilyProcess _server = new("prometheus");
 
-    public int Port { get; } = FreePort.Next();
+    public int Port => _server.Port;
 
-    public string BaseUrl => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string BaseUrl => _server.BaseUrl;
 
     /// <summary>What Prometheus printed, for failure messages.</summary>
-    public string Output => string.Join('\n', _output.TakeLast(40));
+    public string Output => _server.Output;
 
     /// <summary>Rule files Prometheus loads (absolute paths), evaluated every second; set before <see cref="StartAsync"/>.</summary>
     public IList<string> RuleFiles { get; } = [];
@@ -29,8 +23,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async Task StartAsync(string job, params string[] targets)
     {
         var prometheus = Binaries.Find("prometheus", "prometheus");
-        Directory.CreateDirectory(_directory);
-        var config = Path.Combine(_directory, "prometheus.yml");
+        Directory.CreateDirectory(_server.Directory);
+        var config = Path.Combine(_server.Directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
@@ -42,61 +36,20 @@ public sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: [{string.Join(", ", targets.Select(t => $"'{t}'"))}]
             """);
-        _process = ProcessRunner.Start(prometheus, [
+        await _server.StartAsync(prometheus, [
             $"--config.file={config}",
-            $"--storage.tsdb.path={Path.Combine(_directory, "data")}",
-            $"--web.listen-address=127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}",
+            $"--storage.tsdb.path={Path.Combine(_server.Directory, "data")}",
+            $"--web.listen-address={_server.ListenAddress}",
         ]);
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await ProcessRunner.WaitUntilAsync(IsReadyAsync, TimeSpan.FromSeconds(60), $"Prometheus on port {Port} ready");
     }
 
     /// <summary>An instant query through the HTTP API: the <c>data.result</c> array.</summary>
     public async Task<JsonElement> QueryAsync(string promql)
     {
-        var response = await _http.GetAsync(new Uri($"{BaseUrl}/api/v1/query?query={Uri.EscapeDataString(promql)}"));
+        var response = await _server.Http.GetAsync(new Uri($"{BaseUrl}/api/v1/query?query={Uri.EscapeDataString(promql)}"));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("data").GetProperty("result").Clone();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await ProcessRunner.KillAsync(_process);
-        _http.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
-
-    private async Task<bool> IsReadyAsync()
-    {
-        if (_process is { HasExited: true })
-        {
-            throw new InvalidOperationException($"prometheus exited with code {_process.ExitCode}:\n{Output}");
-        }
-
-        try
-        {
-            return (await _http.GetAsync(new Uri($"{BaseUrl}/-/ready"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
