@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthGate.Tests.Infrastructure;
 using HealthGate.Tests.Overrides;
+using static HealthGate.Testing.Settings;
 using static HealthGate.Tests.Admission.AdmissionReviews;
 using static HealthGate.Tests.Overrides.GateScenario;
-using static HealthGate.Testing.Settings;
 
 namespace HealthGate.Tests.Admission;
 
