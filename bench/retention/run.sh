@@ -9,6 +9,9 @@
 #   STORES="sqlite postgres" which stores to measure
 #   CONTROL_SECONDS=20      the same client after the prune, for the machine's own tail (no prune running)
 #   KEEP=1                  leave the work directory (logs, stores) in place
+#
+# PostgreSQL logs its checkpoints, autovacuums and every statement over 40 ms to $work/pg/server.log (with
+# KEEP=1): the evidence for what a slow preflight waited on.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -126,7 +129,8 @@ SQL
     postgres)
       # Durable as shipped (fsync on): the saves measured are real commits.
       pg_pin=(taskset -c 1)
-      pg_start
+      pg_start -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=40 \
+        -c log_lock_waits=on -c deadlock_timeout=20ms -c 'log_line_prefix=%m [%p] %a '
       cs=$pg_connection
       desk "$(jq -n --arg cs "$cs" '{Provider: "postgres", ConnectionString: $cs}')" >"$work/postgres.json"
       start_gate "$gate" "$work/postgres.json" "$work/postgres-schema.log"

@@ -58,7 +58,7 @@ pg_start() {
   printf '%s' "$pg_password" >"$work/pg/pwfile"
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$work/pg"; as_postgres=(runuser -u postgres --); fi
   "${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U postgres --pwfile "$work/pg/pwfile" -A scram-sha-256 --no-sync >"$work/initdb.log" 2>&1
-  "${pg_pin[@]}" "${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 "$@" >"$work/postgres.log" 2>&1 &
+  "${pg_pin[@]}" "${as_postgres[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -h 127.0.0.1 "$@" >"$work/pg/server.log" 2>&1 &
   children+=($!)
   wait_for 60 "PostgreSQL accepting connections" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"
   pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres"

@@ -26,7 +26,13 @@ internal sealed class ReplicaConnections : IAsyncDisposable
             return;
         }
 
+        // Nothing sent on these connections is evidence: a notification is not durable in PostgreSQL anyway, and a
+        // claim is coordination (lost in a crash, the row reads as before it). So their commits do not wait for the
+        // WAL's flush: a preflight waits for the disk once, for its own record, not three times behind a prune.
         var senders = new NpgsqlConnectionStringBuilder(storage.Value.EffectiveConnectionString) { MaxPoolSize = 4 };
+        senders.Options = string.IsNullOrWhiteSpace(senders.Options)
+            ? "-c synchronous_commit=off"
+            : senders.Options + " -c synchronous_commit=off";
         _senders = NpgsqlDataSource.Create(senders.ConnectionString);
 
         // Its own backend, never returned to a pool: a LISTEN belongs to one session. Keepalives find a dead peer

@@ -92,6 +92,21 @@ public sealed class DeskCoalescingTests(PostgresServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimsAndNotificationsDoNotWaitForTheDiskWhileTheOperatorsOwnOptionsStay()
+    {
+        // A preflight behind a prune waits for the WAL's flush once, for its record; the claim and the NOTIFY are not evidence.
+        var database = await server.CreateDatabaseAsync() + ";Options=-c statement_timeout=12345";
+        await using var replica = Replica(database);
+        var connections = replica.Services.GetRequiredService<ReplicaConnections>();
+
+        await using var connection = await connections.OpenAsync(CancellationToken.None);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT current_setting('synchronous_commit'), current_setting('statement_timeout')", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("off", "12345ms"), (reader.GetString(0), reader.GetString(1)));
+    }
+
+    [Fact]
     public void DesksHaveTheirOwnChannelsAndTheDefaultKeepsThePlainNames()
     {
         var plain = new ReplicaChannels(new DeskName("default"));
