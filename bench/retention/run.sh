@@ -129,7 +129,7 @@ SQL
     postgres)
       # Durable as shipped (fsync on): the saves measured are real commits.
       pg_pin=(taskset -c 1)
-      pg_start -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=40 \
+      pg_start -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=${PG_SLOW_MS:-40} \
         -c log_lock_waits=on -c deadlock_timeout=20ms -c 'log_line_prefix=%m [%p] %a '
       cs=$pg_connection
       desk "$(jq -n --arg cs "$cs" '{Provider: "postgres", ConnectionString: $cs}')" >"$work/postgres.json"

@@ -197,6 +197,32 @@ public abstract partial class GateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PruneGoesOnFromWhereTheLastBatchEndedAndMissesNoRunThatSharedItsStart()
+    {
+        // Each batch starts at the last one's start (not the index's beginning): runs of one instant split over two
+        // batches must all go, and the oldest runs of the next instant too.
+        var at = Now.AddDays(-30);
+        var tied = Enumerable.Range(0, 5).Select(_ => Run("live", at, Check("core", CheckTier.P0, HealthStatus.Healthy))).ToList();
+        var later = Enumerable.Range(0, 4).Select(i => Run("paper", at.AddSeconds(1 + (i / 2)), Check("core", CheckTier.P0, HealthStatus.Healthy))).ToList();
+        var kept = Run("live", Now, Check("core", CheckTier.P0, HealthStatus.Healthy));
+        foreach (var run in tied.Concat(later).Append(kept))
+        {
+            await Store.SaveRunAsync(run, CancellationToken.None);
+        }
+
+        var store = (SqlGateStore)Store;
+        var batches = new List<int>();
+        store.PruneBatchSize = 3;
+        store.PrunePause = TimeSpan.Zero;
+        store.BatchPruned = batches.Add;
+
+        Assert.Equal(9, await Store.PruneRunsAsync(Now.AddDays(-1), CancellationToken.None));
+        Assert.Equal([3, 3, 3], batches);
+        Assert.Equal([kept.RunId], (await Store.ListRunsAsync(null, 100, CancellationToken.None)).Select(r => r.RunId));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM healthgate_run_checks"));
+    }
+
+    [Fact]
     public async Task AppendedEntryReadsBackSealedOnTheChainWithItsMillisecondTimestamp()
     {
         var entry = Override() with { RunId = "01ARZ3NDEKTSV4RRFFQ69G5FAV", Verdict = "P1_FAIL", ExitCode = 2, Failures = [new("feed", "P1", "unreachable")] };
