@@ -31,7 +31,14 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs with stdin, stdout and stderr redirected (no terminal), to the end.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunRedirectedAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunRedirectedAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunRedirectedAsync(environment, onLine: null, args);
+
+    /// <summary>
+    /// As above, telling <paramref name="onLine"/> each line of standard output as it is written: a test that must act
+    /// after the CLI said something (not merely after the gate saw something) waits on it.
+    /// </summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunRedirectedAsync(IReadOnlyDictionary<string, string> environment, Action<string>? onLine, params string[] args)
     {
         var info = new ProcessStartInfo(DotnetHost.Path) { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Dll);
@@ -43,11 +50,23 @@ internal sealed class CliProcess : IDisposable
 
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stdout = onLine is null ? process.StandardOutput.ReadToEndAsync() : ReadLinesAsync(process.StandardOutput, onLine);
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string> onLine)
+    {
+        var text = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            text.Append(line).Append('\n');
+            onLine(line);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Starts on a pseudo-terminal: stdin and stdout of the CLI are a TTY, as for an operator.</summary>

@@ -84,14 +84,17 @@ internal sealed partial class DeskGate : IAsyncDisposable
     /// Runs <c>healthgate ARGS --url URL</c> as its own process with <paramref name="who"/>'s key in
     /// <c>HEALTHGATE_API_KEY</c> (none for null, an empty variable: the runner's own never leaks in).
     /// </summary>
-    public async Task<CliResult> CliAsync(string? who, params string[] args)
+    public Task<CliResult> CliAsync(string? who, params string[] args) => CliAsync(who, onLine: null, args);
+
+    /// <summary>As above, telling <paramref name="onLine"/> each line the CLI writes to standard output as it writes it.</summary>
+    public async Task<CliResult> CliAsync(string? who, Action<string>? onLine, params string[] args)
     {
         var environment = new Dictionary<string, string>
         {
             [CliContext.ApiKeyVariable] = who is null ? "" : DeskPeople.KeyOf(who),
             ["NO_COLOR"] = "1",
         };
-        var (exitCode, stdout, stderr) = await CliProcess.RunRedirectedAsync(environment, [.. args, "--url", Url]);
+        var (exitCode, stdout, stderr) = await CliProcess.RunRedirectedAsync(environment, onLine, [.. args, "--url", Url]);
         return new CliResult(exitCode, stdout, stderr);
     }
 

@@ -76,14 +76,21 @@ public sealed class EndToEndOverrideTests(DeskGateFixture fixture) : IClassFixtu
     {
         var run = await _desk.RunAsync("P1_FAIL");
         var id = await _desk.RequestAsync(run);
-        var requestedAt = await LastSeqAsync();
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var launch = _desk.CliAsync("olga", [.. Launch(id, _desk.NewReportDirectory()), "--wait", "60"]);
-        // The launcher's own run is in the log once it ran its preflight: from then on it waits on the override.
-        await ProcessRunner.WaitUntilAsync(
-            async () => launch.IsCompleted || (await _desk.OpLogAsync()).Any(e => e.Seq > requestedAt && e.Kind == OpLogEvents.PreflightFailure),
-            TimeSpan.FromSeconds(60),
-            "the launcher's preflight in the op-log");
+        // Approved only once the launcher said it waits: the gate's record of its preflight comes before the launcher's
+        // first look at the override, and approving in between would skip the wait this test is about.
+        var launch = _desk.CliAsync(
+            "olga",
+            line =>
+            {
+                if (line.Contains($"Override {id} is pending", StringComparison.Ordinal))
+                {
+                    waiting.TrySetResult();
+                }
+            },
+            [.. Launch(id, _desk.NewReportDirectory()), "--wait", "60"]);
+        await Task.WhenAny(waiting.Task, launch).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(launch.IsCompleted, launch.IsCompleted ? (await launch).Error : "");
         await _desk.ApproveByBothAsync(id);
         var result = await launch;
