@@ -17,12 +17,52 @@ internal sealed class PostgresGateStore(
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>How long the schema pass waits for one table's lock before it lets go of all and tries again.</summary>
+    internal static readonly TimeSpan SchemaLockWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Tries of the schema pass before the start fails on a desk whose replicas never let go of a table.</summary>
+    internal const int SchemaAttempts = 20;
+
+    /// <summary>
+    /// The idempotent DDL (<c>ADD COLUMN IF NOT EXISTS</c>, triggers) takes each table's exclusive lock even when there is
+    /// nothing to change, one table after another, while running replicas write several tables in one transaction: a
+    /// replica starting beside them could deadlock with a save (measured: a replica of three started together exited on
+    /// 40P01, and PostgreSQL may as well pick the running replica's save as the victim). So the pass waits for a lock at
+    /// most <see cref="SchemaLockWait"/>, shorter than PostgreSQL's deadlock check (1 s), gives all its locks back and
+    /// tries again: a running replica's transaction is never the one cancelled.
+    /// </summary>
     protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CreateSchemaOnceAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected && attempt < SchemaAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250)), cancellationToken);
+            }
+        }
+    }
+
+    private async Task CreateSchemaOnceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = Command(connection, "SELECT pg_advisory_xact_lock(@key)", ("@key", PostgresSchema.AdvisoryLockKey)))
         {
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // After the advisory lock (replicas starting together queue on it as long as it takes): every existing table at
+        // once, in one order, so the pass never waits for a table while it has held another for long; a running
+        // replica's transaction queued behind it has waited less than the pass's lock_timeout when the pass gives up.
+        foreach (var statement in (string[])[$"SET LOCAL lock_timeout = '{(int)SchemaLockWait.TotalMilliseconds}ms'", PostgresSchema.LockTables])
+        {
+            await using var command = Command(connection, statement);
             command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

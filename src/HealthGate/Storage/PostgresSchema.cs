@@ -20,6 +20,18 @@ internal static class PostgresSchema
             : System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(
                 System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("healthgate/oplog/" + desk)));
 
+    /// <summary>Every HealthGate table of the current schema, exclusively, in name order (none on a fresh database).</summary>
+    public const string LockTables = """
+        DO $$
+        DECLARE t text;
+        BEGIN
+            FOR t IN SELECT quote_ident(tablename) FROM pg_tables
+                     WHERE schemaname = current_schema() AND tablename LIKE 'healthgate\_%' ORDER BY tablename LOOP
+                EXECUTE 'LOCK TABLE ' || t || ' IN ACCESS EXCLUSIVE MODE';
+            END LOOP;
+        END $$
+        """;
+
     public static IReadOnlyList<string> Statements { get; } =
     [
         """

@@ -1,5 +1,6 @@
 using HealthGate.Desks;
 using HealthGate.Storage;
+using HealthGate.Testing;
 using HealthGate.Tests.Infrastructure;
 using Npgsql;
 
@@ -29,6 +30,39 @@ public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreCon
         var error = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync("TRUNCATE healthgate_oplog"));
 
         Assert.Contains("append-only", error.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReplicaStartingBesideARunningWriterNeverCancelsTheWriterAndStartsOnceItIsDone()
+    {
+        // A running replica's transaction holds one table and then needs another the schema pass of a starting
+        // replica holds: a deadlock cycle. The pass must give up first (its lock_timeout is below PostgreSQL's 1 s
+        // deadlock check) and try again: the writer commits, and the start succeeds.
+        await using var writer = new NpgsqlConnection(ConnectionString);
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await WriterAsync("LOCK TABLE healthgate_runs IN ROW EXCLUSIVE MODE");
+
+        var starting = (PostgresGateStore)CreateStore();
+        var schema = starting.EnsureSchemaAsync(CancellationToken.None);
+        await ProcessRunner.WaitUntilAsync(
+            async () => schema.IsCompleted || Convert.ToInt64(await ScalarAsync(
+                "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE NOT l.granted AND c.relname = 'healthgate_runs'"),
+                System.Globalization.CultureInfo.InvariantCulture) > 0,
+            TimeSpan.FromSeconds(30),
+            "the schema pass waiting for healthgate_runs");
+        Assert.False(schema.IsCompleted);
+
+        await WriterAsync("SELECT count(*) FROM healthgate_run_checks");
+        await transaction.CommitAsync();
+        await schema.WaitAsync(TimeSpan.FromSeconds(30));
+        await starting.DisposeAsync();
+
+        async Task WriterAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, writer, transaction);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     protected override async Task PrepareAsync() => _schema = await server.CreateSchemaAsync();
