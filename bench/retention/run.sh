@@ -40,8 +40,8 @@ gate_dll="$repo/src/HealthGate/bin/Release/net10.0/HealthGate.Service.dll"
 # A desk with one cheap check: a preflight's time is its save, the thing a prune can hold up. The disk check writes
 # its probe file to a tmpfs, not to the disk the stores are on: there, under the prune's and the checkpoints' writes,
 # the check's own file create and delete took up to 154 ms (its logged run time; no statement was slow), which is the
-# check measuring the disk, not the save waiting for the prune. No run cap, no per-client limit (a sequential client would otherwise measure them).
-# RetentionDays 7: every seeded run is expired.
+# check measuring the disk, not the save waiting for the prune. No run cap, no per-client limit (a sequential client
+# would otherwise measure them). RetentionDays 7: every seeded run is expired.
 probe_dir=/dev/shm
 [ -d "$probe_dir" ] && [ -w "$probe_dir" ] || { echo "bench: $probe_dir (a tmpfs for the disk check's probe) is not writable" >&2; exit 1; }
 desk() { # STORAGE-JSON

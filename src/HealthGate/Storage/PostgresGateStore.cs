@@ -18,10 +18,10 @@ internal sealed class PostgresGateStore(
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
     /// <summary>How long the schema pass waits for one table's lock before it lets go of all and tries again.</summary>
-    internal static readonly TimeSpan SchemaLockWait = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SchemaLockWait = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Tries of the schema pass before the start fails on a desk whose replicas never let go of a table.</summary>
-    internal const int SchemaAttempts = 20;
+    private const int SchemaAttempts = 20;
 
     /// <summary>
     /// The idempotent DDL (<c>ADD COLUMN IF NOT EXISTS</c>, triggers) takes each table's exclusive lock even when there is

@@ -47,7 +47,7 @@ public sealed class PostgresGateStoreTests(PostgresServer server) : GateStoreCon
         var schema = starting.EnsureSchemaAsync(CancellationToken.None);
         await ProcessRunner.WaitUntilAsync(
             async () => schema.IsCompleted || Convert.ToInt64(await ScalarAsync(
-                "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE NOT l.granted AND c.relname = 'healthgate_runs'"),
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'healthgate_runs'::regclass"),
                 System.Globalization.CultureInfo.InvariantCulture) > 0,
             TimeSpan.FromSeconds(30),
             "the schema pass waiting for healthgate_runs");
