@@ -132,7 +132,7 @@ public sealed class FailClosedStoreTests(StoreDesks desks) : IClassFixture<Store
             AssertRecordFailed(answer, feedFails ? "P1_FAIL" : "PASS");
             // A real bound on purpose: a launcher must not be held by a real store that does not answer (the service is a process).
             Assert.True(waited < TimeSpan.FromMilliseconds(StoreDesk.WriteTimeoutMs) + TimeSpan.FromSeconds(10), $"the launcher waited {waited.TotalSeconds:F1} s on a store that does not answer");
-            AssertLoggedWhole(desk, answer);
+            await AssertLoggedWholeAsync(desk, answer);
 
             var (exitCode, output) = await desk.LaunchAsync(mode);
             Assert.True(exitCode == 1, $"the CLI exited {exitCode} with the store down:\n{output}");
@@ -199,10 +199,12 @@ public sealed class FailClosedStoreTests(StoreDesks desks) : IClassFixture<Store
     }
 
     /// <summary>The answered run is in the service's log as one Error event carrying the whole preflight JSON as structured data.</summary>
-    private static void AssertLoggedWhole(StoreDesk desk, PreflightAnswer answer)
+    private static async Task AssertLoggedWholeAsync(StoreDesk desk, PreflightAnswer answer)
     {
-        var events = desk.LogEvents(4002, 4003).Where(e => e.GetProperty("AnsweredRunId").GetString() == answer.RunId).ToList();
-        var logged = Assert.Single(events);
+        // The service logs before it answers, but its stdout reaches this process through a pipe that may lag the HTTP answer.
+        List<JsonElement> Logged() => [.. desk.LogEvents(4002, 4003).Where(e => e.GetProperty("AnsweredRunId").GetString() == answer.RunId)];
+        await ProcessRunner.WaitUntilAsync(() => Task.FromResult(Logged().Count > 0), TimeSpan.FromSeconds(10), $"event 4002/4003 for run {answer.RunId} in the service's output");
+        var logged = Assert.Single(Logged());
         Assert.Equal("Error", logged.GetProperty("@l").GetString());
         var run = logged.GetProperty("Run");
         Assert.Equal(JsonValueKind.Object, run.ValueKind);

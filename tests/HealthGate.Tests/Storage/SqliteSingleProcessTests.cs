@@ -42,7 +42,7 @@ public sealed class SqliteSingleProcessTests
 
         Assert.False(restarted.HasExited);
         Assert.Contains($"process {restarted.ProcessId} on ", await File.ReadAllTextAsync(dataFile + ".lock.owner"), StringComparison.Ordinal);
-        Assert.Contains("\"EventId\":{\"Id\":2401", restarted.Output, StringComparison.Ordinal);
+        await restarted.WaitForOutputAsync("\"EventId\":{\"Id\":2401");
     }
 
     [Fact]
