@@ -13,10 +13,14 @@ internal sealed record ConfigDocument(
     CheckSelection Readiness,
     IReadOnlyList<string> DisabledChecks,
     IReadOnlyList<string> EnvironmentKeys,
-    OverridePolicyView Overrides);
+    OverridePolicyView Overrides,
+    AdmissionView Admission);
 
 /// <summary>Who must approve each override (<c>mode</c> → <c>kind</c> → roles, defaults applied) and for how long a request stays open.</summary>
 internal sealed record OverridePolicyView(int ApprovalWindowMinutes, IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Policies);
+
+/// <summary>Whether the Kubernetes admission webhook denies (<c>enforce</c>) or only warns (audit mode): an operator must be able to see which.</summary>
+internal sealed record AdmissionView(bool Enforce);
 
 /// <summary>What a mode or the readiness set runs: its tiers and, resolved at start, the checks in them.</summary>
 internal sealed record CheckSelection(IReadOnlyList<string> Tiers, IReadOnlyList<string> Checks);

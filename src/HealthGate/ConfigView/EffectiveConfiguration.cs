@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HealthGate.Admission;
 using HealthGate.Checks;
 using HealthGate.Configuration;
 using HealthGate.Health;
@@ -27,7 +28,8 @@ internal sealed class EffectiveConfiguration
         CheckConfigurationHash hash,
         ConfigurationSources sources,
         SecretRedactor redactor,
-        OverridePolicies overrides)
+        OverridePolicies overrides,
+        IOptions<AdmissionOptions> admission)
     {
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -36,6 +38,7 @@ internal sealed class EffectiveConfiguration
         ArgumentNullException.ThrowIfNull(hash);
         ArgumentNullException.ThrowIfNull(redactor);
         ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(admission);
         var canonical = JsonNode.Parse(CheckConfigurationHash.Canonical(gate, catalog, modes))!;
         var checks = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var node in canonical["checks"]!.AsArray().OfType<JsonObject>())
@@ -63,7 +66,8 @@ internal sealed class EffectiveConfiguration
                 overrides.All.GroupBy(p => p.Mode, StringComparer.Ordinal).ToDictionary(
                     g => g.Key,
                     g => (IReadOnlyDictionary<string, IReadOnlyList<string>>)g.ToDictionary(p => p.Kind, p => p.Roles, StringComparer.Ordinal),
-                    StringComparer.Ordinal)));
+                    StringComparer.Ordinal)),
+            new AdmissionView(admission.Value.Enforce));
     }
 
     public ConfigDocument Document { get; }

@@ -221,6 +221,7 @@ public sealed class AdmissionWebhookTests(HttpStandInFixture fixture) : IClassFi
         Assert.Single(logs.WithEventId(12206));
         Assert.Contains($"run {run}", Assert.Single(logs.WithEventId(12203)).Message, StringComparison.Ordinal);
         Assert.Empty(logs.WithEventId(12202));
+        Assert.False(await EnforcesAsync(gate));
     }
 
     [Fact]
@@ -238,6 +239,14 @@ public sealed class AdmissionWebhookTests(HttpStandInFixture fixture) : IClassFi
         Assert.Empty(logs.WithEventId(12206));
         var metrics = await gate.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains("healthgate_admission_reviews_total{mode=\"live\",decision=\"deny\"} 1", metrics, StringComparison.Ordinal);
+        Assert.True(await EnforcesAsync(gate));
+    }
+
+    /// <summary>What <c>/config</c> says the webhook does: an operator reads there whether it denies or only warns.</summary>
+    private static async Task<bool> EnforcesAsync(GateScenario gate)
+    {
+        using var config = JsonDocument.Parse(await gate.Client.GetStringAsync(new Uri("/config", UriKind.Relative)));
+        return config.RootElement.GetProperty("admission").GetProperty("enforce").GetBoolean();
     }
 
     [Theory]
