@@ -134,9 +134,12 @@ public sealed class OneProberTests(PostgresServer server) : IAsyncLifetime
         await ProcessSignals.PauseTreeAsync(stalled);
         try
         {
-            var hitsThen = _hits.Value;
             var lastWrite = await LastSharedStartAsync();
             await ProcessRunner.WaitUntilAsync(async () => (await ReadyStatusesAsync(followers)).All(s => s == HttpStatusCode.ServiceUnavailable), TimeSpan.FromSeconds(30), "every follower 503");
+
+            // Counted from here, not from the pause: a probe the leader sent just before it stopped can reach the
+            // stand-in after it; three periods later nothing sent before the pause is still on its way.
+            var hitsThen = _hits.Value;
 
             // Turned 503 once the result was older than three periods (plus a period to read it and one to be asked), not before.
             var staleFor = DateTimeOffset.UtcNow - lastWrite;

@@ -74,7 +74,11 @@ public sealed class NotifyPayloadTests(HttpStandInFixture fixture) : IClassFixtu
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
 
-        Assert.Contains("healthgate_notifications_total{target=\"hook\",outcome=\"delivered\"} 4", metrics, StringComparison.Ordinal);
+        // The worker counts a delivery once it has read the answer, which can be after the stand-in recorded the request.
+        await ProcessRunner.WaitUntilAsync(
+            async () => (await Exposition.ScrapeAsync(gate.Client)).Contains("healthgate_notifications_total{target=\"hook\",outcome=\"delivered\"} 4\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the webhook's 4 deliveries counted");
     }
 
     private static string? S(JsonElement json, string name) => json.GetProperty(name).GetString();
