@@ -29,6 +29,7 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddConfigFileArgument(args);
     builder.WebHost.UseHealthGateKestrelLimits();
+    builder.WebHost.UseRenewedDefaultCertificate();
     builder.Services.AddHealthGateSerilog();
 
     builder.Services.AddSingleton(TimeProvider.System);

@@ -101,24 +101,14 @@ public sealed class AdmissionWebhookManifestTests
     public async Task TheDeploymentsTlsSettingsServeTheWebhookOverHttpsAndEverythingElseOverHttp()
     {
         using var directory = new TempDirectory();
-        using var certificate = SelfSigned();
+        using var certificate = SelfSigned("healthgate.healthgate.svc");
         var tls = Directory.CreateDirectory(Path.Combine(directory.Path, "tls")).FullName;
         await File.WriteAllTextAsync(Path.Combine(tls, "tls.crt"), certificate.ExportCertificatePem());
-        await File.WriteAllTextAsync(Path.Combine(tls, "tls.key"), certificate.GetECDsaPrivateKey()!.ExportECPrivateKeyPem());
-        var (http, https) = (FreePort.Next(), FreePort.Next());
-        var mountPath = Path.GetDirectoryName(Env("Kestrel__Certificates__Default__Path"))!;
-        var environment = _k8s.Container["env"]!.AsArray()
-            .Where(e => ((string)e!["name"]!).StartsWith("Kestrel__", StringComparison.Ordinal) || (string?)e!["name"] == "Urls")
-            .ToDictionary(e => (string)e!["name"]!, e => ((string)e!["value"]!)
-                .Replace(mountPath + "/", tls + "/", StringComparison.Ordinal)
-                .Replace($":{_k8s.ContainerPort(JsonValue.Create("http"))}", $":{http}", StringComparison.Ordinal)
-                .Replace($":{HttpsContainerPort()}", $":{https}", StringComparison.Ordinal));
-        var desk = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } });
-
-        await using var service = ServiceProcess.Start(new() { LikeTheImage = true, Environment = environment, Arguments = ["--config", desk], WorkingDirectory = directory.Path });
-        await service.WaitUntilServingAsync();
+        await File.WriteAllTextAsync(Path.Combine(tls, "tls.key"), KeyPem(certificate));
+        var (service, https, http) = await StartLikeTheDeploymentAsync(directory, tls);
+        await using var running = service;
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && presented.RawData.AsSpan().SequenceEqual(certificate.RawData) };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{https.ToString(CultureInfo.InvariantCulture)}") };
+        using var client = new HttpClient(handler) { BaseAddress = https };
         // Kestrel binds the https endpoint after the http one (it loads the certificate first).
         await ProcessRunner.WaitUntilAsync(() => AnswersAsync(client), TimeSpan.FromSeconds(30), "the https endpoint answering");
 
@@ -135,6 +125,66 @@ public sealed class AdmissionWebhookManifestTests
         Assert.Contains("no live preflight is recorded", response.GetProperty("status").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal($"http://127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}/", service.Client.BaseAddress!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACertificateRenewedInTheMountedSecretIsServedWithoutARestartAndABrokenRenewalIsNot()
+    {
+        // The kubelet updates a Secret volume by swapping its ..data link: the files the gate was told to read are
+        // links whose own times never change, and only the certificate they lead to does.
+        using var directory = new TempDirectory();
+        using var first = SelfSigned("first.healthgate.healthgate.svc");
+        using var second = SelfSigned("second.healthgate.healthgate.svc");
+        using var stray = SelfSigned("stray.healthgate.healthgate.svc");
+        var volume = new SecretVolume(Path.Combine(directory.Path, "tls"));
+        await volume.PublishAsync(first.ExportCertificatePem(), KeyPem(first));
+        var (service, https, _) = await StartLikeTheDeploymentAsync(directory, volume.Path);
+        await using var running = service;
+        await ProcessRunner.WaitUntilAsync(async () => await PresentedAsync(https) == first.Thumbprint, TimeSpan.FromSeconds(30), "the https endpoint presenting the first certificate");
+
+        // A renewal whose key is not its certificate's (a half-written Secret): the gate keeps the certificate it has.
+        await volume.PublishAsync(second.ExportCertificatePem(), KeyPem(stray));
+        Assert.Equal(first.Thumbprint, await PresentedAsync(https));
+        await service.WaitForOutputAsync("\"Id\":8005");
+
+        await volume.PublishAsync(second.ExportCertificatePem(), KeyPem(second));
+        await ProcessRunner.WaitUntilAsync(async () => await PresentedAsync(https) == second.Thumbprint, TimeSpan.FromSeconds(30), "the renewed certificate presented on a new connection");
+        await service.WaitForOutputAsync("\"Id\":8004");
+        Assert.False(service.HasExited);
+    }
+
+    /// <summary>Starts the service with the Deployment's Urls and Kestrel settings, its TLS files read from <paramref name="tls"/> and its ports free ones.</summary>
+    private async Task<(ServiceProcess Service, Uri Https, int Http)> StartLikeTheDeploymentAsync(TempDirectory directory, string tls)
+    {
+        var (http, https) = (FreePort.Next(), FreePort.Next());
+        var mountPath = Path.GetDirectoryName(Env("Kestrel__Certificates__Default__Path"))!;
+        var environment = _k8s.Container["env"]!.AsArray()
+            .Where(e => ((string)e!["name"]!).StartsWith("Kestrel__", StringComparison.Ordinal) || (string?)e!["name"] == "Urls")
+            .ToDictionary(e => (string)e!["name"]!, e => ((string)e!["value"]!)
+                .Replace(mountPath + "/", tls + "/", StringComparison.Ordinal)
+                .Replace($":{_k8s.ContainerPort(JsonValue.Create("http"))}", $":{http}", StringComparison.Ordinal)
+                .Replace($":{HttpsContainerPort()}", $":{https}", StringComparison.Ordinal));
+        var desk = directory.WriteConfig(new { HealthGate = new { Checks = new { disk = TempDirectory.BaselineCheck } } });
+
+        var service = ServiceProcess.Start(new() { LikeTheImage = true, Environment = environment, Arguments = ["--config", desk], WorkingDirectory = directory.Path });
+        await service.WaitUntilServingAsync();
+        return (service, new Uri($"https://localhost:{https.ToString(CultureInfo.InvariantCulture)}"), http);
+    }
+
+    /// <summary>The thumbprint of the certificate the gate presents to a new TLS connection, or null when none completes.</summary>
+    private static async Task<string?> PresentedAsync(Uri https)
+    {
+        string? presented = null;
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                presented = certificate?.Thumbprint;
+                return true;
+            },
+        };
+        using var client = new HttpClient(handler) { BaseAddress = https };
+        return await AnswersAsync(client) ? presented : null;
     }
 
     private static async Task<bool> AnswersAsync(HttpClient client)
@@ -156,10 +206,12 @@ public sealed class AdmissionWebhookManifestTests
 
     private static IEnumerable<string> Strings(JsonNode? list) => list!.AsArray().Select(v => (string)v!);
 
-    private static X509Certificate2 SelfSigned()
+    private static string KeyPem(X509Certificate2 certificate) => certificate.GetECDsaPrivateKey()!.ExportECPrivateKeyPem();
+
+    private static X509Certificate2 SelfSigned(string subject)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=healthgate.healthgate.svc", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={subject}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         names.AddIpAddress(IPAddress.Loopback);

@@ -12,4 +12,10 @@ internal static partial class HttpLog
 
     [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Accepting connections on {EndPoint} again after {Failures} failures over {Seconds:F1} s")]
     public static partial void AcceptRecovered(ILogger logger, string endPoint, long failures, double seconds);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Information, Message = "Serving the renewed TLS certificate from {Path}: {Subject}, thumbprint {Thumbprint}, valid until {NotAfter:O}")]
+    public static partial void CertificateRenewed(ILogger logger, string path, string subject, string thumbprint, DateTime notAfter);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "The TLS certificate files at {Path} changed but cannot be read ({Error}: {Detail}); still serving the certificate in service, trying again when they change")]
+    public static partial void CertificateNotRenewed(ILogger logger, string path, string error, string detail);
 }
