@@ -58,16 +58,9 @@ internal sealed class PostgresGateStore(
         }
 
         // After the advisory lock (replicas starting together queue on it as long as it takes): every existing table at
-        // once, in one order, so the pass never waits for a table while it has held another for long; a running
-        // replica's transaction queued behind it has waited less than the pass's lock_timeout when the pass gives up.
-        foreach (var statement in (string[])[$"SET LOCAL lock_timeout = '{(int)SchemaLockWait.TotalMilliseconds}ms'", PostgresSchema.LockTables])
-        {
-            await using var command = Command(connection, statement);
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var statement in PostgresSchema.Statements)
+        // once, in one order, then the DDL, so the pass never waits for a table while it has held another for long; a
+        // running replica's transaction queued behind it has waited less than the pass's lock_timeout when it gives up.
+        foreach (var statement in (string[])[$"SET LOCAL lock_timeout = '{(int)SchemaLockWait.TotalMilliseconds}ms'", PostgresSchema.LockTables, .. PostgresSchema.Statements])
         {
             await using var command = Command(connection, statement);
             command.Transaction = transaction;

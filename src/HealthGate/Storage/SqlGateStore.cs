@@ -118,7 +118,7 @@ internal abstract partial class SqlGateStore(TimeProvider time, StoreWriteGuard?
     {
         var before = ToDb(StoreValues.Truncate(cutoff));
         var total = 0;
-        object? from = null;
+        var from = ToDb(DateTimeOffset.MinValue);
         while (true)
         {
             var (deleted, last) = await PruneBatchAsync(from, before, cancellationToken);
@@ -139,24 +139,24 @@ internal abstract partial class SqlGateStore(TimeProvider time, StoreWriteGuard?
     }
 
     /// <summary>
-    /// One batch: the oldest runs from <paramref name="from"/> (the previous batch's last start, null for the first) up to
+    /// One batch: the oldest runs from <paramref name="from"/> (the previous batch's last start, the earliest time for the first) up to
     /// the cutoff. Starting where the last batch ended matters on PostgreSQL: the deleted rows' index entries stay until
     /// a vacuum, and a scan from the index's start would step over all of them again, batch after batch (~30 ms of a
     /// shared core per batch by the end of 1M runs). Every run older than the last one read was in that batch.
     /// </summary>
-    private async Task<(int Deleted, DateTimeOffset Last)> PruneBatchAsync(object? from, object cutoff, CancellationToken cancellationToken)
+    private async Task<(int Deleted, DateTimeOffset Last)> PruneBatchAsync(object from, object cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var ids = new List<string>(PruneBatchSize);
         var last = DateTimeOffset.MinValue;
-        (string, object?)[] range = [("@desk", Desk), ("@cutoff", cutoff), ("@batch", PruneBatchSize), ("@from", from)];
         await using (var select = Command(
             connection,
-            "SELECT run_id, started_at FROM healthgate_runs WHERE desk = @desk"
-                + (from is null ? "" : " AND started_at >= @from")
-                + " AND started_at < @cutoff ORDER BY started_at LIMIT @batch",
-            from is null ? range[..3] : range))
+            "SELECT run_id, started_at FROM healthgate_runs WHERE desk = @desk AND started_at >= @from AND started_at < @cutoff ORDER BY started_at LIMIT @batch",
+            ("@desk", Desk),
+            ("@from", from),
+            ("@cutoff", cutoff),
+            ("@batch", PruneBatchSize)))
         {
             select.Transaction = transaction;
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
