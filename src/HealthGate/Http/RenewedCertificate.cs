@@ -72,15 +72,15 @@ internal sealed class RenewedCertificate(string certificatePath, string? keyPath
             return (leaf, bundle);
         }
 
+        // Each file read once: the leaf, its key and the chain come from the same bytes even if a file changes meanwhile.
+        var certificatePem = File.ReadAllText(certificatePath);
+        var keyPem = File.ReadAllText(keyPath);
         var certificate = password is null
-            ? X509Certificate2.CreateFromPemFile(certificatePath, keyPath)
-            : X509Certificate2.CreateFromEncryptedPemFile(certificatePath, password, keyPath);
+            ? X509Certificate2.CreateFromPem(certificatePem, keyPem)
+            : X509Certificate2.CreateFromEncryptedPem(certificatePem, keyPem, password);
         var chain = new X509Certificate2Collection();
-        chain.ImportFromPemFile(certificatePath);
-        foreach (var same in chain.Where(c => c.Thumbprint == certificate.Thumbprint).ToList())
-        {
-            chain.Remove(same);
-        }
+        chain.ImportFromPem(certificatePem);
+        chain.RemoveAt(0); // the leaf: CreateFromPem takes the first certificate, the rest is its chain
 
         return (certificate, chain);
     }
