@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static HealthGate.Testing.TestCertificates;
 
 namespace HealthGate.Deploy.Tests;
 
@@ -205,18 +204,4 @@ public sealed class AdmissionWebhookManifestTests
         (string)Assert.Single(_k8s.Container["env"]!.AsArray(), e => (string?)e!["name"] == name)!["value"]!;
 
     private static IEnumerable<string> Strings(JsonNode? list) => list!.AsArray().Select(v => (string)v!);
-
-    private static string KeyPem(X509Certificate2 certificate) => certificate.GetECDsaPrivateKey()!.ExportECPrivateKeyPem();
-
-    private static X509Certificate2 SelfSigned(string subject)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={subject}", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        var now = DateTimeOffset.UtcNow;
-        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-    }
 }

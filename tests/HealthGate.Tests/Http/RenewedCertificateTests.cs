@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HealthGate.Http;
 using HealthGate.Tests.Infrastructure;
+using static HealthGate.Testing.TestCertificates;
 
 namespace HealthGate.Tests.Http;
 
@@ -28,16 +29,16 @@ public sealed class RenewedCertificateTests : IDisposable
     [Fact]
     public void UnchangedFilesKeepTheCertificateKestrelLoadedAndAChangedPemIsServedWithItsIntermediate()
     {
-        using var root = Authority("CN=root", issuer: null);
-        using var intermediate = Authority("CN=intermediate", root);
-        using var first = Leaf("CN=first", intermediate);
+        using var root = Authority("root", issuer: null);
+        using var intermediate = Authority("intermediate", root);
+        using var first = Leaf("first", intermediate);
         var (cert, key) = Publish(first.ExportCertificatePem() + "\n" + intermediate.ExportCertificatePem(), KeyPem(first));
         var renewed = new RenewedCertificate(cert, key, password: null, _log.CreateLogger("tls"));
 
         Assert.Null(renewed.Current());
         Assert.Empty(_log.Entries);
 
-        using var second = Leaf("CN=second", intermediate);
+        using var second = Leaf("second", intermediate);
         Publish(second.ExportCertificatePem() + "\n" + intermediate.ExportCertificatePem(), KeyPem(second));
         var current = renewed.Current();
         Assert.True(current is not null, string.Join("\n", _log.Entries.Select(e => e.Message)));
@@ -52,9 +53,9 @@ public sealed class RenewedCertificateTests : IDisposable
     [Fact]
     public void ARenewalWhoseKeyIsNotItsCertificatesKeepsTheOneInServiceUntilAGoodOneArrives()
     {
-        using var first = Leaf("CN=first", issuer: null);
-        using var second = Leaf("CN=second", issuer: null);
-        using var stray = Leaf("CN=stray", issuer: null);
+        using var first = SelfSigned("first");
+        using var second = SelfSigned("second");
+        using var stray = SelfSigned("stray");
         var (cert, key) = Publish(first.ExportCertificatePem(), KeyPem(first));
         var renewed = new RenewedCertificate(cert, key, password: null, _log.CreateLogger("tls"));
         Publish(second.ExportCertificatePem(), KeyPem(second));
@@ -74,8 +75,8 @@ public sealed class RenewedCertificateTests : IDisposable
     [Fact]
     public void AnEncryptedPemAndAPkcs12AreReadWithTheirPasswordWhichNoLogLineShows()
     {
-        using var first = Leaf("CN=first", issuer: null);
-        using var second = Leaf("CN=second", issuer: null);
+        using var first = SelfSigned("first");
+        using var second = SelfSigned("second");
         var encrypted = new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000);
         var (cert, key) = Publish(first.ExportCertificatePem(), first.GetECDsaPrivateKey()!.ExportEncryptedPkcs8PrivateKeyPem(Password, encrypted));
         var pem = new RenewedCertificate(cert, key, Password, _log.CreateLogger("tls"));
@@ -106,26 +107,5 @@ public sealed class RenewedCertificateTests : IDisposable
         File.Delete(link);
         File.CreateSymbolicLink(link, version);
         return link;
-    }
-
-    private static string KeyPem(X509Certificate2 certificate) => certificate.GetECDsaPrivateKey()!.ExportECPrivateKeyPem();
-
-    private static X509Certificate2 Authority(string subject, X509Certificate2? issuer) => Create(subject, issuer, authority: true);
-
-    private static X509Certificate2 Leaf(string subject, X509Certificate2? issuer) => Create(subject, issuer, authority: false);
-
-    private static X509Certificate2 Create(string subject, X509Certificate2? issuer, bool authority)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(authority, false, 0, authority));
-        var now = DateTimeOffset.UtcNow;
-        if (issuer is null)
-        {
-            return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-        }
-
-        using var issued = request.Create(issuer, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
-        return issued.CopyWithPrivateKey(key);
     }
 }
