@@ -27,7 +27,7 @@ command -v npm >/dev/null || need+=(npm)
 # The op-log's PDF evidence packs are read back with poppler's pdftotext and pdfinfo; they draw with DejaVu Sans.
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
-command -v runuser >/dev/null || [ -x /usr/sbin/runuser ] || need+=(util-linux)
+command -v setpriv >/dev/null || need+=(util-linux)
 # The store rows fill a tmpfs the test mounts (as root) to give SQLite a real full filesystem.
 { [ -x /usr/bin/mount ] && [ -x /usr/bin/umount ]; } || need+=(mount)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || need+=(postgresql)

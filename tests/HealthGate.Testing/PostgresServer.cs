@@ -48,12 +48,24 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
 
-        var pid = (await File.ReadAllLinesAsync(Path.Combine(Data, "postmaster.pid")))[0];
-        await ProcessRunner.RunAsync("/bin/kill", ["-INT", pid]);
+        await ProcessRunner.RunAsync("/bin/kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed, so the next start finds the port and the data directory free; the test still fails, saying why.
+            await ProcessRunner.KillAsync(process);
+            throw new TimeoutException($"PostgreSQL on port {Port} did not finish a fast shutdown within 30 s; killed");
+        }
+        finally
+        {
+            _postmaster = null;
+        }
+
         process.Dispose();
-        _postmaster = null;
     }
 
     /// <summary>Starts the postmaster on <see cref="Port"/> over the same data, and waits until it accepts connections.</summary>
@@ -89,7 +101,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         if (_postmaster is { HasExited: false })
         {
-            // SIGTERM to runuser reaches the postmaster: a smart shutdown, then the kill as a backstop.
+            // The postmaster and its backends: nothing is left holding the data directory.
             _postmaster.Kill(entireProcessTree: true);
             await _postmaster.WaitForExitAsync();
         }

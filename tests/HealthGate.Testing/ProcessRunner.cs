@@ -28,9 +28,12 @@ public static class ProcessRunner
         };
         if (asUser is not null)
         {
-            info.FileName = "/usr/sbin/runuser";
-            info.ArgumentList.Add("-u");
-            info.ArgumentList.Add(asUser);
+            // setpriv execs the server itself: no parent in between. runuser forks and does job control (a stopped
+            // child stops it too), so a server a test pauses and resumes could leave runuser stopped, never reaping.
+            info.FileName = "/usr/bin/setpriv";
+            info.ArgumentList.Add($"--reuid={asUser}");
+            info.ArgumentList.Add($"--regid={asUser}");
+            info.ArgumentList.Add("--init-groups");
             info.ArgumentList.Add("--");
             info.ArgumentList.Add(file);
         }
@@ -47,7 +50,6 @@ public static class ProcessRunner
         return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");
     }
 
-    /// <summary>Polls a condition until it holds, failing with a message when it never does.</summary>
     /// <summary>Kills <paramref name="process"/> (and what it started) if it still runs, waits for it and disposes it.</summary>
     public static async Task KillAsync(Process? process)
     {
@@ -65,6 +67,7 @@ public static class ProcessRunner
         process.Dispose();
     }
 
+    /// <summary>Polls a condition until it holds, failing with a message when it never does.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = Stopwatch.StartNew();

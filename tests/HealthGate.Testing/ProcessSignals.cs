@@ -4,7 +4,7 @@ using System.Globalization;
 namespace HealthGate.Testing;
 
 /// <summary>
-/// SIGSTOP and SIGCONT for a server and every process under it (PostgreSQL's backends, runuser's child), so a test
+/// SIGSTOP and SIGCONT for a server and every process under it (PostgreSQL's backends), so a test
 /// can make a server hang with its sockets open: connections are accepted by the kernel and never answered.
 /// </summary>
 public static class ProcessSignals
@@ -12,8 +12,8 @@ public static class ProcessSignals
     public static Task PauseTreeAsync(Process root) => SignalTreeAsync(root, "-STOP");
 
     /// <summary>
-    /// Children first, the root last: a parent such as runuser that wakes while its child is still stopped stops itself
-    /// again (job control) and would then never reap that child when it exits.
+    /// Children first, the root last: a parent that does job control and wakes while its child is still stopped stops
+    /// itself again and would then never reap that child (servers are started without one; see ProcessRunner.Start).
     /// </summary>
     public static async Task ResumeTreeAsync(Process root)
     {

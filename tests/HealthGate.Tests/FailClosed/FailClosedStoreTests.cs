@@ -123,10 +123,11 @@ public sealed class FailClosedStoreTests(StoreDesks desks) : IClassFixture<Store
             desk.SetFeed(healthy: false);
         }
 
-        await breakStore();
         PreflightAnswer answer;
         try
         {
+            // Inside the try: a store half broken (a stop that did not finish) is restored before the next row runs.
+            await breakStore();
             (answer, var waited) = await desk.PreflightAsync(mode);
 
             AssertRecordFailed(answer, feedFails ? "P1_FAIL" : "PASS");

@@ -94,14 +94,25 @@ public sealed class StoreDesk : IAsyncDisposable
     public async Task<JsonElement> WaitForSelfAsync(int status, TimeSpan within)
     {
         JsonElement last = default;
-        await ProcessRunner.WaitUntilAsync(
-            async () =>
-            {
-                (var got, last) = await SelfAsync();
-                return got == status;
-            },
-            within,
-            $"/health/self answering {status} (last: {(last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText())})");
+        var lastStatus = 0;
+        try
+        {
+            await ProcessRunner.WaitUntilAsync(
+                async () =>
+                {
+                    (lastStatus, last) = await SelfAsync();
+                    return lastStatus == status;
+                },
+                within,
+                $"/health/self answering {status}");
+        }
+        catch (TimeoutException e)
+        {
+            // The last answer is known only once the wait is over.
+            var body = last.ValueKind == JsonValueKind.Undefined ? "no body" : last.GetRawText();
+            throw new TimeoutException($"{e.Message}; last answer {lastStatus}: {body}", e);
+        }
+
         return last;
     }
 
