@@ -134,22 +134,16 @@ public sealed partial class DockerfileTests
         ];
 
         Tool.Result? last = null;
-        try
-        {
-            await ProcessRunner.WaitUntilAsync(
-                async () =>
-                {
-                    Assert.False(service.HasExited, $"the service exited:\n{service.Output}");
-                    last = await Tool.RunAsync(DotnetHost.Path, healthcheck);
-                    return last.ExitCode == 0;
-                },
-                TimeSpan.FromSeconds(60),
-                $"the HEALTHCHECK command passing on port {port}");
-        }
-        catch (TimeoutException ex)
-        {
-            throw new Xunit.Sdk.XunitException($"{ex.Message}\nlast probe: {last}\nservice output:\n{service.Output}");
-        }
+        await ProcessRunner.WaitUntilAsync(
+            async () =>
+            {
+                Assert.False(service.HasExited, $"the service exited:\n{service.Output}");
+                last = await Tool.RunAsync(DotnetHost.Path, healthcheck);
+                return last.ExitCode == 0;
+            },
+            TimeSpan.FromSeconds(60),
+            $"the HEALTHCHECK command passing on port {port}",
+            () => $"probe {last}\nservice output:\n{service.Output}");
     }
 
     private static string Resolve(string workdir, string destination) =>

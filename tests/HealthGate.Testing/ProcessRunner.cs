@@ -68,7 +68,14 @@ public static class ProcessRunner
     }
 
     /// <summary>Polls a condition until it holds, failing with a message when it never does.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        WaitUntilAsync(condition, timeout, what, lastSeen: null);
+
+    /// <summary>
+    /// As above; the failure also tells <paramref name="lastSeen"/>, asked only once the wait gave up: what the condition
+    /// last saw is known then, not when the message would otherwise be built.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? lastSeen)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
@@ -81,6 +88,7 @@ public static class ProcessRunner
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"{what} did not happen within {timeout.TotalSeconds:F0} s");
+        var message = $"{what} did not happen within {timeout.TotalSeconds:F0} s";
+        throw new TimeoutException(lastSeen is null ? message : $"{message}; last seen: {lastSeen()}");
     }
 }

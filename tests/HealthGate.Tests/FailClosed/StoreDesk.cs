@@ -95,24 +95,15 @@ public sealed class StoreDesk : IAsyncDisposable
     {
         JsonElement last = default;
         var lastStatus = 0;
-        try
-        {
-            await ProcessRunner.WaitUntilAsync(
-                async () =>
-                {
-                    (lastStatus, last) = await SelfAsync();
-                    return lastStatus == status;
-                },
-                within,
-                $"/health/self answering {status}");
-        }
-        catch (TimeoutException e)
-        {
-            // The last answer is known only once the wait is over.
-            var body = last.ValueKind == JsonValueKind.Undefined ? "no body" : last.GetRawText();
-            throw new TimeoutException($"{e.Message}; last answer {lastStatus}: {body}", e);
-        }
-
+        await ProcessRunner.WaitUntilAsync(
+            async () =>
+            {
+                (lastStatus, last) = await SelfAsync();
+                return lastStatus == status;
+            },
+            within,
+            $"/health/self answering {status}",
+            () => $"{lastStatus} {(last.ValueKind == JsonValueKind.Undefined ? "with no body" : last.GetRawText())}");
         return last;
     }
 
